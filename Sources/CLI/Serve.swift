@@ -1,0 +1,37 @@
+import ArgumentParser
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import Services
+import Web
+
+/// `ticketwerk serve`: migrate, seed, and run the HTTP server until SIGTERM/SIGINT, finishing in-flight requests.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the HTTP server (REST API and web interface).")
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    func run() async throws {
+        var logger = Logger(label: "ticketwerk")
+        logger.logLevel = .info
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let context = try await databaseOptions.openContext(logger: logger)
+        let services = WebServices(context: context, metrics: registry)
+        let app = buildApplication(services: services, settings: ServerSettings(host: host, port: port), logger: logger)
+        do {
+            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } catch {
+            await context.database.close()
+            throw error
+        }
+        await context.database.close()
+    }
+}

@@ -1,0 +1,57 @@
+/// The one place that decides who may do what.
+///
+/// Services ask it before every change and hand its `TicketScope` to every query.
+public enum AccessPolicy {
+    /// The tickets `principal` may see.
+    public static func ticketScope(for principal: Principal) -> TicketScope {
+        if principal.isAdmin { return .everything }
+        if principal.isAgent {
+            let queues = principal.queueRights.filter { $0.value.contains(.read) }.map(\.key).sorted()
+            return .queues(queues)
+        }
+        return .customer(contactID: principal.contactID, organisationIDs: principal.organisationIDs)
+    }
+
+    /// Whether `principal` may see a ticket with these attributes.
+    public static func canRead(_ principal: Principal, queueID: Int64, contactID: Int64?, organisationID: Int64?) -> Bool {
+        switch ticketScope(for: principal) {
+        case .everything:
+            return true
+        case .queues(let queues):
+            return queues.contains(queueID)
+        case .customer(let ownContact, let organisations):
+            if let ownContact, ownContact == contactID { return true }
+            if let organisationID { return organisations.contains(organisationID) }
+            return false
+        }
+    }
+
+    /// Whether `principal` holds `rights` in `queueID`.
+    public static func has(_ principal: Principal, _ rights: QueueRights, in queueID: Int64) -> Bool {
+        if principal.isAdmin { return true }
+        guard principal.isAgent else { return false }
+        return principal.queueRights[queueID, default: []].isSuperset(of: rights)
+    }
+
+    /// Throws `forbidden` unless `principal` holds `rights` in `queueID`.
+    public static func require(_ principal: Principal, _ rights: QueueRights, in queueID: Int64) throws(DomainError) {
+        guard has(principal, rights, in: queueID) else {
+            throw .forbidden("Missing right '\(rights.names.joined(separator: ", "))' in this queue.")
+        }
+    }
+
+    /// Throws `forbidden` unless `principal` is an administrator.
+    public static func requireAdmin(_ principal: Principal) throws(DomainError) {
+        guard principal.isAdmin else { throw .forbidden("Administrator rights required.") }
+    }
+
+    /// Throws `forbidden` unless `principal` is an agent.
+    public static func requireAgent(_ principal: Principal) throws(DomainError) {
+        guard principal.isAgent || principal.isAdmin else { throw .forbidden("Only agents may do this.") }
+    }
+
+    /// Whether `principal` sees internal articles and internal field values (agents do, customers do not).
+    public static func seesInternals(_ principal: Principal) -> Bool {
+        principal.isAgent || principal.isAdmin
+    }
+}

@@ -1,0 +1,34 @@
+/// Who is acting: the signed-in user with everything the access policy needs, resolved once per request.
+public struct Principal: Sendable, Equatable {
+    public var userID: Int64
+    public var login: String
+    public var isAgent: Bool
+    public var isAdmin: Bool
+    /// The agent's rights per queue, merged over all roles.
+    public var queueRights: [Int64: QueueRights]
+    /// The customer's own contact.
+    public var contactID: Int64?
+    /// The organisations whose tickets the customer may see (empty unless granted).
+    public var organisationIDs: [Int64]
+    public var locale: String
+
+    public init(
+        userID: Int64, login: String, isAgent: Bool, isAdmin: Bool, queueRights: [Int64: QueueRights] = [:],
+        contactID: Int64? = nil, organisationIDs: [Int64] = [], locale: String = "de"
+    ) {
+        self.userID = userID
+        self.login = login
+        self.isAgent = isAgent
+        self.isAdmin = isAdmin
+        self.queueRights = queueRights
+        self.contactID = contactID
+        self.organisationIDs = organisationIDs
+        self.locale = locale
+    }
+
+    /// The system itself (mail intake, workers, seeding): every right, no user.
+    public static let system = Principal(userID: 0, login: "system", isAgent: true, isAdmin: true)
+
+    /// Whether this principal is the system rather than a person.
+    public var isSystem: Bool { userID == 0 }
+}

@@ -1,0 +1,190 @@
+import Foundation
+
+extension FieldDefinition {
+    /// The longest value of a text field, in characters.
+    public static let maximumTextLength = 10_000
+    /// The longest value of a textarea field, in characters.
+    public static let maximumTextareaLength = 100_000
+
+    /// Checks `input` against this definition and converts it to a typed value.
+    ///
+    /// Null, white space only and empty arrays mean "no value": `.success(nil)`, or a failure when the field is
+    /// required. A required checkbox must be ticked. Numbers, dates, instants, checkbox words and ids are
+    /// accepted from strings too (surrounding white space ignored); text and options are taken exactly.
+    /// Whether a referenced record exists is for the caller to check. Issues name the field by `name`.
+    public func validate(_ input: FieldInput) -> Result<FieldValue?, FieldIssue> {
+        if input.isEmpty {
+            return isRequired ? .failure(issue("A value is required.")) : .success(nil)
+        }
+        do {
+            let value = try convert(input)
+            if isRequired, value == .checkbox(false) {
+                return .failure(issue("This box must be ticked."))
+            }
+            return .success(value)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func convert(_ input: FieldInput) throws(FieldIssue) -> FieldValue {
+        switch type {
+        case .text: try text(input, maximumLength: Self.maximumTextLength, allowsLineBreaks: false)
+        case .textarea: try text(input, maximumLength: Self.maximumTextareaLength, allowsLineBreaks: true)
+        case .number: try number(input)
+        case .date: try date(input)
+        case .datetime: try datetime(input)
+        case .select: try selection(input)
+        case .multiselect: try selections(input)
+        case .checkbox: try checkbox(input)
+        case .contactReference: try reference(input, to: "contact")
+        case .userReference: try reference(input, to: "user")
+        case .configItemReference: try reference(input, to: "configuration item")
+        }
+    }
+
+    private func text(_ input: FieldInput, maximumLength: Int, allowsLineBreaks: Bool) throws(FieldIssue) -> FieldValue {
+        guard case .string(let text) = input else { throw issue("Enter text.") }
+        guard text.count <= maximumLength else {
+            throw issue("The text may be at most \(maximumLength) characters long.")
+        }
+        for scalar in text.unicodeScalars where scalar.properties.generalCategory == .control && scalar != "\t" {
+            guard allowsLineBreaks, scalar == "\n" || scalar == "\r" else {
+                throw issue(scalar == "\n" || scalar == "\r"
+                    ? "The text must be a single line." : "The text must not contain control characters.")
+            }
+        }
+        if regex != nil {
+            guard let pattern = wholeValuePattern() else {
+                throw issue("The field's pattern is invalid; an administrator must correct it.")
+            }
+            guard pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else {
+                throw issue("The text does not have the required format.")
+            }
+        }
+        return .text(text)
+    }
+
+    private func number(_ input: FieldInput) throws(FieldIssue) -> FieldValue {
+        let number: Double
+        switch input {
+        case .number(let value): number = value
+        case .string(let text):
+            guard let value = Self.decimalNumber(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+                throw issue("Enter a number, such as 42 or -3.5.")
+            }
+            number = value
+        default: throw issue("Enter a number, such as 42 or -3.5.")
+        }
+        guard number.isFinite else { throw issue("Enter a finite number.") }
+        if let minimum, number < minimum {
+            throw issue("The number must be at least \(FieldValue.jsonNumber(minimum)).")
+        }
+        if let maximum, number > maximum {
+            throw issue("The number must be at most \(FieldValue.jsonNumber(maximum)).")
+        }
+        return .number(number)
+    }
+
+    private func date(_ input: FieldInput) throws(FieldIssue) -> FieldValue {
+        guard case .string(let text) = input,
+              let date = GregorianDate(isoText: text.trimmingCharacters(in: .whitespacesAndNewlines))
+        else { throw issue("Enter a real date as YYYY-MM-DD, such as 2026-11-27.") }
+        return .date(date.isoText)
+    }
+
+    private func datetime(_ input: FieldInput) throws(FieldIssue) -> FieldValue {
+        guard case .string(let text) = input,
+              let date = InternetDateTime.parse(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        else { throw issue("Enter a date and time with its offset from UTC, such as 2026-11-27T14:05:00+01:00.") }
+        return .datetime(Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000))
+    }
+
+    private func selection(_ input: FieldInput) throws(FieldIssue) -> FieldValue {
+        guard case .string(let option) = input, options.contains(option) else {
+            throw issue("Choose one of the offered options.")
+        }
+        return .selection(option)
+    }
+
+    private func selections(_ input: FieldInput) throws(FieldIssue) -> FieldValue {
+        let items: [FieldInput] = switch input {
+        case .array(let items): items
+        default: [input]
+        }
+        var chosen: Set<String> = []
+        for item in items where !item.isEmpty {
+            guard case .string(let option) = item, options.contains(option) else {
+                throw issue("Choose only among the offered options.")
+            }
+            guard chosen.insert(option).inserted else { throw issue("Choose each option at most once.") }
+        }
+        return .selections(options.filter(chosen.contains))
+    }
+
+    private func checkbox(_ input: FieldInput) throws(FieldIssue) -> FieldValue {
+        switch input {
+        case .bool(let isChecked): return .checkbox(isChecked)
+        case .string(let text):
+            switch text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+            case "true", "1": return .checkbox(true)
+            case "false", "0": return .checkbox(false)
+            default: break
+            }
+        default: break
+        }
+        throw issue("Enter true or false.")
+    }
+
+    private func reference(_ input: FieldInput, to noun: String) throws(FieldIssue) -> FieldValue {
+        let id: Int64? = switch input {
+        case .number(let number) where number == number.rounded() && number >= 1 && number < 9.2e18: Int64(number)
+        case .string(let text): Self.positiveID(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        default: nil
+        }
+        guard let id else { throw issue("Enter the id of a \(noun), a whole number from 1.") }
+        return .reference(id)
+    }
+
+    private func issue(_ message: String) -> FieldIssue {
+        FieldIssue(field: name, message: message)
+    }
+
+    /// The value of plain decimal notation (`-12`, `3.5`, `.5`, `1e3`); nil for anything else, including
+    /// hexadecimal, `inf` and `nan`, which `Double.init` would accept.
+    private static func decimalNumber(_ text: String) -> Double? {
+        let bytes = Array(text.utf8)
+        var index = 0
+        func isDigit(_ index: Int) -> Bool {
+            index < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
+        }
+        func skipDigits() -> Int {
+            let start = index
+            while isDigit(index) { index += 1 }
+            return index - start
+        }
+
+        if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+        var digits = skipDigits()
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            digits += skipDigits()
+        }
+        guard digits > 0 else { return nil }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard skipDigits() > 0 else { return nil }
+        }
+        guard index == bytes.count else { return nil }
+        return Double(text)
+    }
+
+    /// The value of a run of ASCII digits if it is at least 1 and fits `Int64`.
+    private static func positiveID(_ text: String) -> Int64? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              let value = Int64(text), value >= 1
+        else { return nil }
+        return value
+    }
+}

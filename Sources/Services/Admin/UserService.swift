@@ -1,0 +1,148 @@
+import Domain
+import Foundation
+import Store
+
+/// A new user account as administrators (or the CLI) submit it.
+public struct NewUser: Sendable, Decodable {
+    public var login: String
+    public var password: String?
+    public var email: String?
+    public var firstName: String?
+    public var lastName: String?
+    public var isAgent: Bool?
+    public var isCustomer: Bool?
+    public var isAdmin: Bool?
+    public var contactId: Int64?
+    public var seesOrganisationTickets: Bool?
+    public var locale: String?
+    public var roleIds: [Int64]?
+
+    public init(login: String, password: String?, isAgent: Bool = true, isAdmin: Bool = false) {
+        self.login = login
+        self.password = password
+        self.isAgent = isAgent
+        self.isAdmin = isAdmin
+    }
+}
+
+/// A role as administrators submit it: rights by queue id.
+public struct RoleInput: Sendable, Decodable {
+    public var name: String
+    public var comment: String?
+    /// Queue id (as a string key, JSON objects have string keys) → right names.
+    public var queues: [String: [String]]
+}
+
+/// Users and roles.
+public struct UserService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) {
+        self.context = context
+    }
+
+    public func create(_ input: NewUser, by principal: Principal) async throws -> User {
+        try AccessPolicy.requireAdmin(principal)
+        let login = input.login.trimmingCharacters(in: .whitespaces)
+        guard (1...100).contains(login.count), login.allSatisfy({ $0.isLetter || $0.isNumber || ".-_@".contains($0) }) else {
+            throw DomainError.invalid(field: "login", "A login has 1 to 100 letters, digits and . - _ @.")
+        }
+        let locale = input.locale ?? "de"
+        guard ["de", "en"].contains(locale) else { throw DomainError.invalid(field: "locale", "locale must be de or en.") }
+        let email = try input.email.map { address throws(DomainError) in try MailAddress.normalise(address, field: "email") }
+        let hash = try input.password.map { password throws(DomainError) in try AuthService(context: context).hashPassword(password) }
+        let now = context.now()
+        return try await context.database.transaction { db in
+            let users = UserRepository(db)
+            if try await users.find(login: login) != nil { throw DomainError.conflict("The login '\(login)' is taken.") }
+            let roles = try await RoleRepository(db).all()
+            for id in input.roleIds ?? [] where !roles.contains(where: { $0.id == id }) {
+                throw DomainError.invalid(field: "roleIds", "Unknown role \(id).")
+            }
+            if let contactID = input.contactId, try await ContactRepository(db).find(contactID) == nil {
+                throw DomainError.invalid(field: "contactId", "Unknown contact \(contactID).")
+            }
+            let isCustomer = input.isCustomer ?? false
+            if isCustomer, input.contactId == nil { throw DomainError.invalid(field: "contactId", "A customer account needs a contact.") }
+            let user = try await users.insert(User(
+                id: 0, login: login, email: email, firstName: input.firstName ?? "", lastName: input.lastName ?? "",
+                isAgent: input.isAgent ?? !isCustomer, isCustomer: isCustomer, isAdmin: input.isAdmin ?? false,
+                contactID: input.contactId, seesOrganisationTickets: input.seesOrganisationTickets ?? false, locale: locale,
+                roleIDs: input.roleIds ?? [], createdAt: now
+            ), passwordHash: hash)
+            try await EventRepository(db).append(
+                type: EventType.masterDataChanged, ticketID: nil, actorID: principal.userID,
+                payload: EventPayload.json(["kind": "user", "id": String(user.id), "action": "created"]), at: now
+            )
+            return user
+        }
+    }
+
+    public func list(after cursor: Int64?, limit: Int, by principal: Principal) async throws -> [User] {
+        try AccessPolicy.requireAgent(principal)
+        guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
+        return try await context.database.read { db in try await UserRepository(db).list(after: cursor, limit: limit) }
+    }
+
+    public func user(_ id: Int64, by principal: Principal) async throws -> User {
+        guard principal.userID == id || principal.isAgent || principal.isAdmin else { throw DomainError.notFound("No user \(id).") }
+        guard let user = try await context.database.read({ db in try await UserRepository(db).find(id) }) else {
+            throw DomainError.notFound("No user \(id).")
+        }
+        return user
+    }
+
+    /// Sets a user's password: the user themself (knowing the current one) or an administrator.
+    public func setPassword(of id: Int64, current: String?, new: String, by principal: Principal) async throws {
+        guard principal.userID == id || principal.isAdmin else { throw DomainError.forbidden("You may change only your own password.") }
+        let hash = try AuthService(context: context).hashPassword(new)
+        try await context.database.transaction { db in
+            let users = UserRepository(db)
+            guard try await users.find(id) != nil else { throw DomainError.notFound("No user \(id).") }
+            if !principal.isAdmin {
+                let stored = try await users.credentials(of: id).passwordHash
+                guard let current, let stored, BcryptCheck.verify(current, hash: stored) else {
+                    throw DomainError.invalid(field: "currentPassword", "The current password is wrong.")
+                }
+            }
+            try await users.setPasswordHash(of: id, to: hash)
+        }
+    }
+
+    public func roles(by principal: Principal) async throws -> [Role] {
+        try AccessPolicy.requireAgent(principal)
+        return try await context.database.read { db in try await RoleRepository(db).all() }
+    }
+
+    public func createRole(_ input: RoleInput, by principal: Principal) async throws -> Role {
+        try AccessPolicy.requireAdmin(principal)
+        let name = input.name.trimmingCharacters(in: .whitespaces)
+        guard (1...200).contains(name.count) else { throw DomainError.invalid(field: "name", "A name needs 1 to 200 characters.") }
+        var rights: [Int64: QueueRights] = [:]
+        for (key, names) in input.queues {
+            guard let queue = Int64(key) else { throw DomainError.invalid(field: "queues", "Keys must be queue ids.") }
+            guard let set = QueueRights(names: names) else {
+                throw DomainError.invalid(field: "queues.\(key)", "Rights are read, create, note, reply, move, owner, priority, admin.")
+            }
+            rights[queue] = set
+        }
+        let now = context.now()
+        let requested = rights
+        return try await context.database.transaction { db in
+            let queues = try await Records<Queue>(db).all()
+            for queue in requested.keys where !queues.contains(where: { $0.id == queue }) {
+                throw DomainError.invalid(field: "queues.\(queue)", "Unknown queue \(queue).")
+            }
+            let repository = RoleRepository(db)
+            if try await repository.all().contains(where: { $0.name.lowercased() == name.lowercased() }) {
+                throw DomainError.conflict("A role named '\(name)' exists already.")
+            }
+            let role = try await repository.insert(Role(id: 0, name: name, comment: input.comment, queueRights: requested))
+            try await EventRepository(db).append(
+                type: EventType.masterDataChanged, ticketID: nil, actorID: principal.userID,
+                payload: EventPayload.json(["kind": "role", "id": String(role.id), "action": "created"]), at: now
+            )
+            return role
+        }
+    }
+}

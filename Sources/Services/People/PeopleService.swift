@@ -1,0 +1,132 @@
+import Domain
+import Foundation
+import Store
+
+/// A contact as callers submit it.
+public struct ContactInput: Sendable, Decodable {
+    public var firstName: String?
+    public var lastName: String
+    public var emails: [String]?
+    public var phones: [String]?
+    public var organisationId: Int64?
+    public var isActive: Bool?
+}
+
+/// An organisation as callers submit it.
+public struct OrganisationInput: Sendable, Decodable {
+    public var name: String
+    public var parentId: Int64?
+    public var mailDomains: [String]?
+    public var isActive: Bool?
+}
+
+/// Contacts and organisations (agents read, agents with any create right or administrators write).
+public struct PeopleService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) {
+        self.context = context
+    }
+
+    public func contacts(after cursor: Int64?, limit: Int, prefix: String?, organisationID: Int64?, by principal: Principal) async throws -> [Contact] {
+        try AccessPolicy.requireAgent(principal)
+        guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
+        return try await context.database.read { db in
+            try await ContactRepository(db).list(after: cursor, limit: limit, prefix: prefix, organisationID: organisationID)
+        }
+    }
+
+    public func contact(_ id: Int64, by principal: Principal) async throws -> Contact {
+        guard AccessPolicy.seesInternals(principal) || principal.contactID == id,
+              let contact = try await context.database.read({ db in try await ContactRepository(db).find(id) })
+        else { throw DomainError.notFound("No contact \(id).") }
+        return contact
+    }
+
+    /// Creates (`id` nil) or replaces a contact.
+    public func saveContact(_ id: Int64?, _ input: ContactInput, by principal: Principal) async throws -> Contact {
+        try AccessPolicy.requireAgent(principal)
+        let lastName = input.lastName.trimmingCharacters(in: .whitespaces)
+        guard (1...200).contains(lastName.count) else { throw DomainError.invalid(field: "lastName", "A last name needs 1 to 200 characters.") }
+        let emails = try (input.emails ?? []).map { address throws(DomainError) in try MailAddress.normalise(address, field: "emails") }
+        guard Set(emails).count == emails.count else { throw DomainError.invalid(field: "emails", "An address is listed twice.") }
+        let phones = try (input.phones ?? []).map { phone throws(DomainError) in
+            guard let line = try ArticleDraft.line(phone, field: "phones", max: 50) else { throw .invalid(field: "phones", "Empty phone number.") }
+            return line
+        }
+        let now = context.now()
+        return try await context.database.transaction { db in
+            let repository = ContactRepository(db)
+            if let owner = try await repository.owner(ofAnyOf: emails, excluding: id) {
+                throw DomainError.conflict("An address belongs to contact \(owner) already.")
+            }
+            if let organisationID = input.organisationId, try await OrganisationRepository(db).find(organisationID) == nil {
+                throw DomainError.invalid(field: "organisationId", "Unknown organisation \(organisationID).")
+            }
+            var contact = Contact(
+                id: id ?? 0, firstName: input.firstName?.trimmingCharacters(in: .whitespaces) ?? "", lastName: lastName, emails: emails,
+                phones: phones, organisationID: input.organisationId, isActive: input.isActive ?? true, createdAt: now
+            )
+            if let id {
+                guard let existing = try await repository.find(id) else { throw DomainError.notFound("No contact \(id).") }
+                contact.createdAt = existing.createdAt
+                try await repository.update(contact)
+            } else {
+                contact = try await repository.insert(contact)
+            }
+            return contact
+        }
+    }
+
+    public func organisations(after cursor: Int64?, limit: Int, by principal: Principal) async throws -> [Organisation] {
+        try AccessPolicy.requireAgent(principal)
+        guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
+        return try await context.database.read { db in try await OrganisationRepository(db).list(after: cursor, limit: limit) }
+    }
+
+    public func organisation(_ id: Int64, by principal: Principal) async throws -> Organisation {
+        guard AccessPolicy.seesInternals(principal) || principal.organisationIDs.contains(id),
+              let organisation = try await context.database.read({ db in try await OrganisationRepository(db).find(id) })
+        else { throw DomainError.notFound("No organisation \(id).") }
+        return organisation
+    }
+
+    /// Creates (`id` nil) or replaces an organisation; a parent may not create a cycle.
+    public func saveOrganisation(_ id: Int64?, _ input: OrganisationInput, by principal: Principal) async throws -> Organisation {
+        try AccessPolicy.requireAgent(principal)
+        let name = input.name.trimmingCharacters(in: .whitespaces)
+        guard (1...200).contains(name.count) else { throw DomainError.invalid(field: "name", "A name needs 1 to 200 characters.") }
+        let domains = try (input.mailDomains ?? []).map { domain throws(DomainError) in
+            let value = domain.trimmingCharacters(in: .whitespaces).lowercased()
+            let bare = value.hasPrefix("*.") ? String(value.dropFirst(2)) : value
+            guard bare.contains("."), bare.count <= 253, bare.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else {
+                throw .invalid(field: "mailDomains", "'\(domain.prefix(100))' is not a domain such as stadt.example or *.stadt.example.")
+            }
+            return value
+        }
+        let now = context.now()
+        return try await context.database.transaction { db in
+            let repository = OrganisationRepository(db)
+            if let existing = try await repository.find(name: name), existing.id != id {
+                throw DomainError.conflict("An organisation named '\(name)' exists already.")
+            }
+            if let parent = input.parentId {
+                guard try await repository.find(parent) != nil else { throw DomainError.invalid(field: "parentId", "Unknown organisation \(parent).") }
+                if let id, try await repository.ancestry(of: parent).contains(id) {
+                    throw DomainError.invalid(field: "parentId", "An organisation cannot be placed below itself.")
+                }
+            }
+            var organisation = Organisation(
+                id: id ?? 0, name: name, parentID: input.parentId, mailDomains: domains, isActive: input.isActive ?? true, createdAt: now
+            )
+            if let id {
+                guard let existing = try await repository.find(id) else { throw DomainError.notFound("No organisation \(id).") }
+                organisation.createdAt = existing.createdAt
+                try await repository.update(organisation)
+            } else {
+                organisation = try await repository.insert(organisation)
+            }
+            return organisation
+        }
+    }
+}

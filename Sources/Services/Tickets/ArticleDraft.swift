@@ -1,0 +1,110 @@
+import Domain
+import Foundation
+
+/// A validated article input: sanitised HTML, derived text, decoded attachments, sender and visibility decided.
+struct ArticleDraft: Sendable {
+    static let maxBodyCharacters = 1_000_000
+    static let maxAttachments = 100
+
+    struct File: Sendable {
+        var filename: String
+        var contentType: String
+        var content: [UInt8]
+        var contentID: String?
+    }
+
+    var channel: ArticleChannel
+    var sender: ArticleSender
+    var customerVisible: Bool
+    var subject: String?
+    var bodyText: String
+    var bodyHTML: String?
+    var from: String?
+    var to: String?
+    var cc: String?
+    var messageID: String?
+    var inReplyTo: String?
+    var references: String?
+    var files: [File]
+    var timeMinutes: Int?
+
+    init(input: NewArticle, principal: Principal, maxAttachmentBytes: Int) throws(DomainError) {
+        let isAgent = principal.isAgent || principal.isAdmin
+        channel = input.channel ?? (isAgent ? .note : .web)
+        sender = principal.isSystem ? .system : (isAgent ? .agent : .customer)
+        customerVisible = isAgent ? (input.customerVisible ?? (channel != .note)) : true
+        if !isAgent, input.customerVisible == false {
+            throw .invalid(field: "article.customerVisible", "Customers cannot write internal notes.")
+        }
+        guard input.body.count <= Self.maxBodyCharacters else { throw .tooLarge("The article body is larger than 1,000,000 characters.") }
+        switch (input.contentType ?? "text/plain").lowercased() {
+        case "text/plain":
+            bodyText = input.body
+            bodyHTML = nil
+        case "text/html":
+            bodyHTML = HTMLSanitizer.sanitize(input.body)
+            bodyText = HTMLText.plainText(fromHTML: input.body)
+        default:
+            throw .invalid(field: "article.contentType", "contentType must be text/plain or text/html.")
+        }
+        guard !bodyText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !(input.attachments ?? []).isEmpty else {
+            throw .invalid(field: "article.body", "An article needs a body.")
+        }
+        subject = try Self.line(input.subject, field: "article.subject", max: 998)
+        from = try Self.line(input.from, field: "article.from", max: 2000)
+        to = try Self.line(input.to, field: "article.to", max: 10_000)
+        cc = try Self.line(input.cc, field: "article.cc", max: 10_000)
+        messageID = try Self.line(input.messageId, field: "article.messageId", max: 998)
+        inReplyTo = try Self.line(input.inReplyTo, field: "article.inReplyTo", max: 998)
+        references = try Self.line(input.references, field: "article.references", max: 20_000)
+        if let minutes = input.timeMinutes, !(0...24 * 60).contains(minutes) {
+            throw .invalid(field: "article.timeMinutes", "Time must be between 0 and 1440 minutes.")
+        }
+        timeMinutes = input.timeMinutes
+        let attachments = input.attachments ?? []
+        guard attachments.count <= Self.maxAttachments else { throw .invalid(field: "article.attachments", "At most 100 attachments.") }
+        files = try attachments.enumerated().map { index, attachment throws(DomainError) in
+            let field = "article.attachments[\(index)]"
+            guard let data = Data(base64Encoded: attachment.contentBase64, options: .ignoreUnknownCharacters) else {
+                throw .invalid(field: field + ".contentBase64", "Not valid base64.")
+            }
+            guard data.count <= maxAttachmentBytes else {
+                throw .tooLarge("Attachment '\(attachment.filename.prefix(100))' is larger than \(maxAttachmentBytes / 1_048_576) MB.")
+            }
+            return File(
+                filename: try Self.filename(attachment.filename, field: field + ".filename"),
+                contentType: try Self.contentType(attachment.contentType, field: field + ".contentType"),
+                content: [UInt8](data), contentID: try Self.line(attachment.contentId, field: field + ".contentId", max: 998)
+            )
+        }
+    }
+
+    /// A single-line header-like value: no line breaks or control characters, bounded length; empty becomes nil.
+    static func line(_ value: String?, field: String, max: Int) throws(DomainError) -> String? {
+        guard let value else { return nil }
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count <= max else { throw .invalid(field: field, "At most \(max) characters.") }
+        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw .invalid(field: field, "Line breaks and control characters are not allowed.")
+        }
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// A file name without directories or control characters.
+    static func filename(_ value: String, field: String) throws(DomainError) -> String {
+        let base = value.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        guard let name = try line(base, field: field, max: 255), name != ".", name != ".." else {
+            throw .invalid(field: field, "A file needs a name.")
+        }
+        return name
+    }
+
+    static func contentType(_ value: String?, field: String) throws(DomainError) -> String {
+        guard let value = try line(value, field: field, max: 255) else { return "application/octet-stream" }
+        let parts = value.split(separator: "/")
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }) else {
+            throw .invalid(field: field, "Not a media type such as application/pdf.")
+        }
+        return value.lowercased()
+    }
+}

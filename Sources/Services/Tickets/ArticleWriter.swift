@@ -1,0 +1,50 @@
+import Domain
+import Foundation
+import SQLKit
+import Store
+
+/// Stores an article with its attachments inside the caller's transaction: blobs deduplicated, search index
+/// appended, time booked, history and event written.
+struct ArticleWriter {
+    let db: any SQLDatabase
+    let dialect: Dialect
+    let now: Date
+
+    func write(_ draft: ArticleDraft, to ticket: Ticket, by principal: Principal, touch: Bool) async throws -> Article {
+        let actor = principal.isSystem ? nil : principal.userID
+        let article = try await ArticleRepository(db).insert(Article(
+            id: 0, ticketID: ticket.id, channel: draft.channel, sender: draft.sender, customerVisible: draft.customerVisible,
+            from: draft.from, to: draft.to, cc: draft.cc, subject: draft.subject, bodyText: draft.bodyText, bodyHTML: draft.bodyHTML,
+            messageID: draft.messageID, inReplyTo: draft.inReplyTo, references: draft.references, createdAt: now, createdBy: actor
+        ))
+        let attachments = AttachmentRepository(db)
+        for file in draft.files {
+            let digest = Secrets.digest(file.content)
+            try await attachments.storeBlob(digest: digest, content: file.content)
+            _ = try await attachments.insert(Attachment(
+                id: 0, articleID: article.id, ticketID: ticket.id, filename: file.filename, contentType: file.contentType,
+                size: file.content.count, digest: digest, contentID: file.contentID
+            ))
+        }
+        let searchable = [draft.subject, draft.from, draft.to, draft.cc, draft.bodyText].compactMap { $0 } + draft.files.map(\.filename)
+        try await SearchIndex(db, dialect: dialect).append(ticketID: ticket.id, body: searchable.joined(separator: " "))
+        if let minutes = draft.timeMinutes, minutes > 0, let actor {
+            _ = try await TicketAssociations(db).insertTimeEntry(
+                TimeEntry(id: 0, ticketID: ticket.id, userID: actor, minutes: minutes, note: nil, createdAt: now)
+            )
+        }
+        if touch {
+            try await TicketRepository(db, dialect: dialect).touch(ticket.id, at: now)
+        }
+        try await HistoryRepository(db).append(
+            ticketID: ticket.id, actorID: actor, field: "article", old: nil,
+            new: "\(draft.channel.rawValue)/\(draft.customerVisible ? "public" : "internal") #\(article.id)", at: now
+        )
+        try await EventRepository(db).append(
+            type: EventType.articleCreated, ticketID: ticket.id, actorID: actor,
+            payload: EventPayload.json(["articleId": String(article.id), "channel": draft.channel.rawValue,
+                                        "customerVisible": String(draft.customerVisible)]), at: now
+        )
+        return article
+    }
+}

@@ -1,0 +1,122 @@
+import Domain
+import Foundation
+import SQLKit
+import Store
+
+/// A field input that passed its definition's validation.
+public struct ValidatedField: Sendable {
+    public var definition: FieldDefinition
+    /// The new value; nil clears the field.
+    public var value: FieldValue?
+}
+
+/// Dynamic fields: definitions (admin) and validated values on every write path.
+public struct FieldService: Sendable {
+    let context: ServiceContext
+
+    public init(context: ServiceContext) {
+        self.context = context
+    }
+
+    /// All definitions, optionally for one kind of object.
+    public func definitions(for object: FieldObject?) async throws -> [FieldDefinition] {
+        try await context.database.read { db in try await FieldRepository(db).definitions(for: object) }
+    }
+
+    /// Defines a new field (administrators only).
+    public func define(_ definition: FieldDefinition, by principal: Principal) async throws -> FieldDefinition {
+        try AccessPolicy.requireAdmin(principal)
+        let issues = definition.validateDefinition()
+        guard issues.isEmpty else { throw DomainError.invalid("The field definition is invalid.", issues: issues) }
+        let now = context.now()
+        return try await context.database.transaction { db in
+            let repository = FieldRepository(db)
+            if try await repository.definition(named: definition.name) != nil {
+                throw DomainError.conflict("A field named '\(definition.name)' exists already.")
+            }
+            let stored = try await repository.insert(definition, at: now)
+            try await EventRepository(db).append(
+                type: EventType.masterDataChanged, ticketID: nil, actorID: principal.userID,
+                payload: EventPayload.json(["kind": "field", "name": definition.name, "action": "created"]), at: now
+            )
+            return stored
+        }
+    }
+
+    /// Changes a field's label, flags, options, pattern or bounds; name, object and type stay (administrators only).
+    public func redefine(name: String, as changed: FieldDefinition, by principal: Principal) async throws -> FieldDefinition {
+        try AccessPolicy.requireAdmin(principal)
+        let now = context.now()
+        return try await context.database.transaction { db in
+            let repository = FieldRepository(db)
+            guard let existing = try await repository.definition(named: name) else { throw DomainError.notFound("No field '\(name)'.") }
+            var updated = changed
+            updated.id = existing.id
+            updated.name = existing.name
+            updated.object = existing.object
+            updated.type = existing.type
+            let issues = updated.validateDefinition()
+            guard issues.isEmpty else { throw DomainError.invalid("The field definition is invalid.", issues: issues) }
+            try await repository.update(updated)
+            try await EventRepository(db).append(
+                type: EventType.masterDataChanged, ticketID: nil, actorID: principal.userID,
+                payload: EventPayload.json(["kind": "field", "name": name, "action": "updated"]), at: now
+            )
+            return updated
+        }
+    }
+
+    /// Validates inputs by field name against the definitions for `object`. For a new object every required
+    /// field must be given; for an existing one only the given fields are checked.
+    func validate(_ inputs: [String: FieldInput], for object: FieldObject, db: any SQLDatabase, isNew: Bool = true) async throws -> [ValidatedField] {
+        let definitions = try await FieldRepository(db).definitions(for: object)
+        var issues: [FieldIssue] = []
+        var result: [ValidatedField] = []
+        for name in inputs.keys.sorted() where !definitions.contains(where: { $0.name == name }) {
+            issues.append(FieldIssue(field: "fields.\(name)", message: "Unknown field '\(name)'."))
+        }
+        for definition in definitions {
+            guard let input = inputs[definition.name] else {
+                if isNew, definition.isRequired {
+                    issues.append(FieldIssue(field: "fields.\(definition.name)", message: "\(definition.label) is required."))
+                }
+                continue
+            }
+            switch definition.validate(input) {
+            case .success(let value):
+                result.append(ValidatedField(definition: definition, value: value))
+            case .failure(let issue):
+                issues.append(FieldIssue(field: "fields.\(definition.name)", message: issue.message))
+            }
+        }
+        guard issues.isEmpty else { throw DomainError.invalid("Some field values are invalid.", issues: issues) }
+        return result
+    }
+
+    func store(_ fields: [ValidatedField], object: FieldObject, objectID: Int64, db: any SQLDatabase) async throws {
+        let repository = FieldRepository(db)
+        for field in fields {
+            try await repository.setValue(field.value, field: field.definition, object: object, objectID: objectID)
+        }
+    }
+
+    /// Values of one object by field name; customers get only customer-visible fields.
+    func values(object: FieldObject, objectID: Int64, customerView: Bool, db: any SQLDatabase) async throws -> [String: FieldValue] {
+        try await values(object: object, objectIDs: [objectID], customerView: customerView, db: db)[objectID] ?? [:]
+    }
+
+    /// Values of several objects, by object id and field name.
+    func values(object: FieldObject, objectIDs: [Int64], customerView: Bool, db: any SQLDatabase) async throws -> [Int64: [String: FieldValue]] {
+        let stored = try await FieldRepository(db).values(object: object, objectIDs: objectIDs)
+        guard !stored.isEmpty else { return [:] }
+        let definitions = try await FieldRepository(db).definitions(for: object).filter { !customerView || $0.customerVisible }
+        var result: [Int64: [String: FieldValue]] = [:]
+        for (objectID, byField) in stored {
+            for definition in definitions {
+                guard let id = definition.id, let text = byField[id], let value = FieldValue(storageString: text, type: definition.type) else { continue }
+                result[objectID, default: [:]][definition.name] = value
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,64 @@
+import Domain
+import Foundation
+import SQLKit
+import Store
+
+extension TicketService {
+    /// Adds an article. Agents need `reply` for customer-visible articles and `note` for internal ones;
+    /// customers may add customer-visible articles to their own tickets. Articles for a merged ticket go to
+    /// the ticket it was merged into.
+    public func addArticle(to id: Int64, _ input: NewArticle, by principal: Principal) async throws -> Article {
+        let draft = try ArticleDraft(input: input, principal: principal, maxAttachmentBytes: context.configuration.maxAttachmentBytes)
+        let now = context.now()
+        let dialect = context.database.dialect
+        return try await context.database.transaction { db in
+            var ticket = try await requireTicket(id, for: principal, db: db, forUpdate: true)
+            if let target = ticket.mergedIntoID {
+                ticket = try await requireTicket(target, for: principal, db: db, forUpdate: true)
+            }
+            if principal.isAgent || principal.isAdmin {
+                try AccessPolicy.require(principal, draft.customerVisible ? .reply : .note, in: ticket.queueID)
+            }
+            return try await ArticleWriter(db: db, dialect: dialect, now: now).write(draft, to: ticket, by: principal, touch: true)
+        }
+    }
+
+    /// The articles of a ticket the principal may see; customers get only customer-visible ones.
+    public func articles(of id: Int64, for principal: Principal) async throws -> [Article] {
+        try await context.database.read { db in
+            let ticket = try await requireTicket(id, for: principal, db: db)
+            return try await ArticleRepository(db).articles(ofTicket: ticket.id, includeInternal: AccessPolicy.seesInternals(principal))
+        }
+    }
+
+    /// The attachments of a ticket's visible articles.
+    public func attachments(of id: Int64, for principal: Principal) async throws -> [Attachment] {
+        try await context.database.read { db in
+            let ticket = try await requireTicket(id, for: principal, db: db)
+            let visible = Set(try await ArticleRepository(db).articles(ofTicket: ticket.id, includeInternal: AccessPolicy.seesInternals(principal)).map(\.id))
+            return try await AttachmentRepository(db).attachments(ofTicket: ticket.id).filter { visible.contains($0.articleID) }
+        }
+    }
+
+    /// An attachment with its content, if its ticket and article are visible to the principal.
+    public func attachment(_ id: Int64, for principal: Principal) async throws -> (Attachment, [UInt8]) {
+        let scope = AccessPolicy.ticketScope(for: principal)
+        let includeInternal = AccessPolicy.seesInternals(principal)
+        return try await context.database.read { db in
+            let repository = AttachmentRepository(db)
+            guard let attachment = try await repository.find(id, in: scope, includeInternal: includeInternal),
+                  let content = try await repository.content(digest: attachment.digest)
+            else { throw DomainError.notFound("No attachment \(id).") }
+            return (attachment, content)
+        }
+    }
+
+    /// The change history of a ticket (agents only).
+    public func history(of id: Int64, for principal: Principal) async throws -> [HistoryEntry] {
+        try AccessPolicy.requireAgent(principal)
+        return try await context.database.read { db in
+            let ticket = try await requireTicket(id, for: principal, db: db)
+            return try await HistoryRepository(db).entries(ofTicket: ticket.id)
+        }
+    }
+}

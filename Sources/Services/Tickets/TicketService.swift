@@ -1,0 +1,142 @@
+import Domain
+import Foundation
+import SQLKit
+import Store
+
+/// The ticket use cases: create, read, change, list and search. Shared by the REST API, UI, mail and workflows.
+///
+/// Every use case runs in one transaction, asks `AccessPolicy`, writes history for each changed attribute,
+/// keeps the search index current and appends its event.
+public struct TicketService: Sendable {
+    let context: ServiceContext
+    let masterData: MasterDataCache
+    let fields: FieldService
+
+    public init(context: ServiceContext, masterData: MasterDataCache) {
+        self.context = context
+        self.masterData = masterData
+        self.fields = FieldService(context: context)
+    }
+
+    /// Creates a ticket, with its first article, attachments and field values, in one transaction.
+    public func create(_ input: NewTicket, by principal: Principal) async throws -> TicketView {
+        let master = try await masterData.current(context.database)
+        let now = context.now()
+        let configuration = context.configuration
+        let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw DomainError.invalid(field: "title", "A ticket needs a title.") }
+        guard title.count <= 500 else { throw DomainError.invalid(field: "title", "A title may have at most 500 characters.") }
+        guard input.queue != nil || input.queueId != nil else { throw DomainError.invalid(field: "queue", "A ticket needs a queue.") }
+        guard let queue = try MasterData.resolve(master.queues, id: input.queueId, name: input.queue, field: "queue", names: { [$0.name] }),
+              queue.isActive else { throw DomainError.invalid(field: "queue", "The queue is not active.") }
+        if principal.isAgent || principal.isAdmin {
+            try AccessPolicy.require(principal, .create, in: queue.id)
+        }
+        let state = try MasterData.resolve(master.states, id: input.stateId, name: input.state, field: "state", names: { [$0.name, $0.nameEN] })
+            ?? master.defaultState
+        let priority = try MasterData.resolve(master.priorities, id: input.priorityId, name: input.priority, field: "priority", names: { [$0.name, $0.nameEN] })
+            ?? master.defaultPriority
+        let type = try MasterData.resolve(master.types, id: input.typeId, name: input.type, field: "type", names: { [$0.name, $0.nameEN] })
+        let service = try MasterData.resolve(master.services, id: input.serviceId, name: input.service, field: "service", names: { [$0.name] })
+        guard let state, let priority else { throw DomainError.conflict("No default state or priority is configured.") }
+        if state.type.isPending, input.pendingUntil == nil {
+            throw DomainError.invalid(field: "pendingUntil", "A pending state needs a pending-until time.")
+        }
+        if state.type == .merged { throw DomainError.invalid(field: "state", "A new ticket cannot be merged.") }
+        let article = try input.article.map { try ArticleDraft(input: $0, principal: principal, maxAttachmentBytes: configuration.maxAttachmentBytes) }
+        let fieldInputs = input.fields ?? [:]
+        let customerAddress = try input.customer.map { address throws(DomainError) in try MailAddress.normalise(address) }
+
+        let ticket = try await context.database.transaction { db in
+            let people = PeopleResolver(db: db, now: now)
+            var contactID = input.contactId
+            var organisationID: Int64?
+            if !principal.isAgent, !principal.isAdmin {
+                contactID = principal.contactID
+            } else if let customerAddress {
+                contactID = try await people.contact(forAddress: customerAddress).id
+            }
+            if let contactID {
+                guard let contact = try await ContactRepository(db).find(contactID) else {
+                    throw DomainError.invalid(field: "contactId", "Unknown contact \(contactID).")
+                }
+                organisationID = contact.organisationID
+            }
+            try await people.requireUsers([input.ownerId, input.responsibleId], field: "ownerId")
+            let fieldValues = try await fields.validate(fieldInputs, for: .ticket, db: db)
+
+            let counter = try await Counters(db).next("ticket." + Self.dayKey(now, timeZone: configuration.timeZone))
+            let number = TicketNumber.make(date: now, timeZone: configuration.timeZone, systemID: configuration.systemID, counter: Int(counter))
+            var ticket = try await TicketRepository(db, dialect: context.database.dialect).insert(Ticket(
+                id: 0, number: number.rawValue, title: title, queueID: queue.id, stateID: state.id, priorityID: priority.id,
+                typeID: type?.id, serviceID: service?.id, ownerID: input.ownerId, responsibleID: input.responsibleId,
+                contactID: contactID, organisationID: organisationID, pendingUntil: state.type.isPending ? input.pendingUntil : nil,
+                createdAt: now, changedAt: now, createdBy: principal.isSystem ? nil : principal.userID
+            ))
+            let actor = principal.isSystem ? nil : principal.userID
+            try await HistoryRepository(db).append(ticketID: ticket.id, actorID: actor, field: "created", old: nil, new: number.rawValue, at: now)
+            try await fields.store(fieldValues, object: .ticket, objectID: ticket.id, db: db)
+            let index = SearchIndex(db, dialect: context.database.dialect)
+            try await index.index(ticketID: ticket.id, head: Self.searchHead(ticket, fieldValues: fieldValues), body: "")
+            if let article {
+                _ = try await ArticleWriter(db: db, dialect: context.database.dialect, now: now)
+                    .write(article, to: ticket, by: principal, touch: false)
+            }
+            try await EventRepository(db).append(
+                type: EventType.ticketCreated, ticketID: ticket.id, actorID: actor,
+                payload: EventPayload.json(["number": number.rawValue, "queueId": String(queue.id)]), at: now
+            )
+            ticket.version = 1
+            return ticket
+        }
+        return try await view(of: ticket, for: principal)
+    }
+
+    /// The ticket with `id`, if `principal` may see it.
+    public func ticket(_ id: Int64, for principal: Principal) async throws -> TicketView {
+        let scope = AccessPolicy.ticketScope(for: principal)
+        let ticket = try await context.database.read { db in
+            try await TicketRepository(db, dialect: context.database.dialect).find(id, in: scope)
+        }
+        guard let ticket else { throw DomainError.notFound("No ticket \(id).") }
+        return try await view(of: ticket, for: principal)
+    }
+
+    /// Loads the ticket within the principal's scope, or throws not-found.
+    func requireTicket(_ id: Int64, for principal: Principal, db: any SQLDatabase, forUpdate: Bool = false) async throws -> Ticket {
+        let repository = TicketRepository(db, dialect: context.database.dialect)
+        let scope = AccessPolicy.ticketScope(for: principal)
+        let ticket = forUpdate ? try await repository.findForUpdate(id, in: scope) : try await repository.find(id, in: scope)
+        guard let ticket else { throw DomainError.notFound("No ticket \(id).") }
+        return ticket
+    }
+
+    func view(of ticket: Ticket, for principal: Principal) async throws -> TicketView {
+        let master = try await masterData.current(context.database)
+        let values = try await context.database.read { db in
+            try await fields.values(object: .ticket, objectID: ticket.id, customerView: !AccessPolicy.seesInternals(principal), db: db)
+        }
+        return TicketView(ticket, master: master, fields: values)
+    }
+
+    func views(of tickets: [Ticket], for principal: Principal) async throws -> [TicketView] {
+        let master = try await masterData.current(context.database)
+        let ids = tickets.map(\.id)
+        let values = try await context.database.read { db in
+            try await fields.values(object: .ticket, objectIDs: ids, customerView: !AccessPolicy.seesInternals(principal), db: db)
+        }
+        return tickets.map { TicketView($0, master: master, fields: values[$0.id] ?? [:]) }
+    }
+
+    static func dayKey(_ date: Date, timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    /// The weighted part of a ticket's search document: number, title and text-like field values.
+    static func searchHead(_ ticket: Ticket, fieldValues: [ValidatedField]) -> String {
+        ([ticket.number, ticket.title] + fieldValues.compactMap { $0.value?.searchText }).joined(separator: " ")
+    }
+}

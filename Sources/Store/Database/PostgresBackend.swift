@@ -1,0 +1,71 @@
+import Foundation
+import Logging
+import PostgresKit
+
+/// PostgreSQL through a `PostgresClient` connection pool, shared by any number of server processes.
+final class PostgresBackend: DatabaseBackend {
+    let dialect = Dialect.postgres
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+    private let logger: Logger
+
+    private init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+        self.runner = Task { await client.run() }
+    }
+
+    /// Opens a pool for a `postgres://user:password@host:port/database[?sslmode=disable|require]` URL.
+    static func open(url: String, logger: Logger) throws -> PostgresBackend {
+        guard let components = URLComponents(string: url),
+              ["postgres", "postgresql"].contains(components.scheme ?? ""),
+              let host = components.host, !host.isEmpty
+        else {
+            throw DatabaseURLError(url: url)
+        }
+        let sslMode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
+        let tls: PostgresClient.Configuration.TLS = switch sslMode {
+        case "require": .require(.makeClientConfiguration())
+        case "prefer": .prefer(.makeClientConfiguration())
+        default: .disable
+        }
+        var configuration = PostgresClient.Configuration(
+            host: host,
+            port: components.port ?? 5432,
+            username: components.user ?? "postgres",
+            password: components.password,
+            database: String(components.path.drop { $0 == "/" }).nonEmpty,
+            tls: tls
+        )
+        configuration.options.maximumConnections = 24
+        configuration.options.minimumConnections = 2
+        return PostgresBackend(client: PostgresClient(configuration: configuration, backgroundLogger: logger), logger: logger)
+    }
+
+    func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await body(connection.sql())
+        }
+    }
+
+    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withTransaction(logger: logger) { connection in
+            try await body(connection.sql())
+        }
+    }
+
+    func close() async {
+        runner.cancel()
+        _ = await runner.value
+    }
+}
+
+/// A database URL that cannot be used.
+public struct DatabaseURLError: Error, CustomStringConvertible {
+    public let url: String
+    public var description: String { "Not a usable PostgreSQL URL (expected postgres://user:password@host:port/database)." }
+}
+
+extension String {
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
+}

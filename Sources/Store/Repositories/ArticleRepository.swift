@@ -1,0 +1,52 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// Articles of tickets.
+public struct ArticleRepository: Sendable {
+    let db: any SQLDatabase
+
+    public init(_ db: any SQLDatabase) { self.db = db }
+
+    public func insert(_ article: Article) async throws -> Article {
+        let row = try await db.raw("""
+            INSERT INTO articles (ticket_id, channel, sender, customer_visible, from_address, to_address, cc_address, subject,
+                body_text, body_html, message_id, in_reply_to, refs, created_at, created_by)
+            VALUES (\(bind: article.ticketID), \(bind: article.channel.rawValue), \(bind: article.sender.rawValue),
+                \(bind: article.customerVisible), \(bind: article.from), \(bind: article.to), \(bind: article.cc), \(bind: article.subject),
+                \(bind: article.bodyText), \(bind: article.bodyHTML), \(bind: article.messageID), \(bind: article.inReplyTo),
+                \(bind: article.references), \(bind: article.createdAt.millis), \(bind: article.createdBy))
+            RETURNING id
+            """).first()
+        var stored = article
+        stored.id = try row?.int64("id") ?? 0
+        return stored
+    }
+
+    /// The articles of a ticket in order; only customer-visible ones unless `includeInternal`.
+    public func articles(ofTicket ticketID: Int64, includeInternal: Bool) async throws -> [Article] {
+        let visibility: SQLQueryString = includeInternal ? "" : " AND customer_visible = \(bind: true)"
+        return try await db.raw("SELECT * FROM articles WHERE ticket_id = \(bind: ticketID)\(visibility) ORDER BY id").all().map(Self.decode)
+    }
+
+    public func find(_ id: Int64) async throws -> Article? {
+        try await db.raw("SELECT * FROM articles WHERE id = \(bind: id)").first().map(Self.decode)
+    }
+
+    /// Moves every article (and its attachments) of `fromTicket` to `toTicket`.
+    public func move(fromTicket: Int64, toTicket: Int64) async throws {
+        try await db.raw("UPDATE articles SET ticket_id = \(bind: toTicket) WHERE ticket_id = \(bind: fromTicket)").run()
+        try await db.raw("UPDATE attachments SET ticket_id = \(bind: toTicket) WHERE ticket_id = \(bind: fromTicket)").run()
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Article {
+        Article(
+            id: try row.int64("id"), ticketID: try row.int64("ticket_id"), channel: try row.enumeration("channel"),
+            sender: try row.enumeration("sender"), customerVisible: try row.bool("customer_visible"),
+            from: try row.stringOrNil("from_address"), to: try row.stringOrNil("to_address"), cc: try row.stringOrNil("cc_address"),
+            subject: try row.stringOrNil("subject"), bodyText: try row.string("body_text"), bodyHTML: try row.stringOrNil("body_html"),
+            messageID: try row.stringOrNil("message_id"), inReplyTo: try row.stringOrNil("in_reply_to"),
+            references: try row.stringOrNil("refs"), createdAt: try row.date("created_at"), createdBy: try row.int64OrNil("created_by")
+        )
+    }
+}

@@ -1,0 +1,18 @@
+import SQLKit
+
+/// Database-backed counters, safe with many writers (an atomic upsert per increment).
+public struct Counters: Sendable {
+    let db: any SQLDatabase
+
+    public init(_ db: any SQLDatabase) { self.db = db }
+
+    /// Increments the counter `name` and returns its new value (1 for a new counter).
+    public func next(_ name: String) async throws -> Int64 {
+        let row = try await db.raw("""
+            INSERT INTO counters (name, value) VALUES (\(bind: name), 1)
+            ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value
+            """).first()
+        guard let row else { throw StoreError.corrupt("counter \(name) returned nothing") }
+        return try row.int64("value")
+    }
+}

@@ -1,0 +1,32 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// The append-only event log (the outbox consumers read after a cursor).
+public struct EventRepository: Sendable {
+    let db: any SQLDatabase
+
+    public init(_ db: any SQLDatabase) { self.db = db }
+
+    public func append(type: String, ticketID: Int64?, actorID: Int64?, payload: String, at date: Date) async throws {
+        try await db.raw("""
+            INSERT INTO events (type, ticket_id, actor_id, payload, created_at)
+            VALUES (\(bind: type), \(bind: ticketID), \(bind: actorID), \(bind: payload), \(bind: date.millis))
+            """).run()
+    }
+
+    /// Events with an id above `cursor`, oldest first, whose ticket (if any) lies in `scope`.
+    public func events(after cursor: Int64, limit: Int, in scope: TicketScope) async throws -> [DomainEvent] {
+        let visible: SQLQueryString = scope == .everything ? "1 = 1" : """
+            e.ticket_id IS NOT NULL AND EXISTS (SELECT 1 FROM tickets t WHERE t.id = e.ticket_id AND \(scope.condition()))
+            """
+        return try await db.raw("""
+            SELECT e.* FROM events e WHERE e.id > \(bind: cursor) AND \(visible) ORDER BY e.id LIMIT \(literal: limit)
+            """).all().map { row in
+            DomainEvent(
+                id: try row.int64("id"), type: try row.string("type"), ticketID: try row.int64OrNil("ticket_id"),
+                actorID: try row.int64OrNil("actor_id"), payload: try row.string("payload"), createdAt: try row.date("created_at")
+            )
+        }
+    }
+}

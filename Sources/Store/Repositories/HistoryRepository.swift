@@ -1,0 +1,27 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// The change history of tickets.
+public struct HistoryRepository: Sendable {
+    let db: any SQLDatabase
+
+    public init(_ db: any SQLDatabase) { self.db = db }
+
+    public func append(ticketID: Int64, actorID: Int64?, field: String, old: String?, new: String?, at date: Date) async throws {
+        try await db.raw("""
+            INSERT INTO history (ticket_id, actor_id, field, old_value, new_value, created_at)
+            VALUES (\(bind: ticketID), \(bind: actorID), \(bind: field), \(bind: old), \(bind: new), \(bind: date.millis))
+            """).run()
+    }
+
+    public func entries(ofTicket ticketID: Int64) async throws -> [HistoryEntry] {
+        try await db.raw("SELECT * FROM history WHERE ticket_id = \(bind: ticketID) ORDER BY id").all().map { row in
+            HistoryEntry(
+                id: try row.int64("id"), ticketID: try row.int64("ticket_id"), actorID: try row.int64OrNil("actor_id"),
+                field: try row.string("field"), oldValue: try row.stringOrNil("old_value"), newValue: try row.stringOrNil("new_value"),
+                createdAt: try row.date("created_at")
+            )
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Domain
+import Foundation
+
+/// What a ticket list asks for: filters, full-text match, order and page.
+public struct TicketListQuery: Sendable {
+    /// The orders a list can be sorted by.
+    public enum Sort: String, Sendable, CaseIterable {
+        case id, number, title, created, changed, priority, pendingUntil
+        /// Best full-text match first; only with a search.
+        case relevance
+    }
+
+    /// A condition on a dynamic field's value.
+    public struct FieldCondition: Sendable {
+        public var fieldID: Int64
+        public var value: String
+        public var isNegated: Bool
+        public init(fieldID: Int64, value: String, isNegated: Bool = false) {
+            self.fieldID = fieldID
+            self.value = value
+            self.isNegated = isNegated
+        }
+    }
+
+    /// A set of ids to include or exclude.
+    public struct IDFilter: Sendable {
+        public var ids: [Int64]
+        public var isNegated: Bool
+        public init(_ ids: [Int64], isNegated: Bool = false) {
+            self.ids = ids
+            self.isNegated = isNegated
+        }
+    }
+
+    public var queues: IDFilter?
+    public var states: IDFilter?
+    public var priorities: IDFilter?
+    public var types: IDFilter?
+    public var services: IDFilter?
+    public var owners: IDFilter?
+    public var responsibles: IDFilter?
+    public var contacts: IDFilter?
+    public var organisations: IDFilter?
+    public var number: String?
+    public var createdFrom: Date?
+    public var createdUntil: Date?
+    public var fields: [FieldCondition] = []
+    /// A full-text expression in the engine's syntax (FTS5 MATCH or tsquery), already made safe.
+    public var fullText: String?
+    /// When set, excludes tickets that match this full-text expression.
+    public var excludedFullText: String?
+    public var sort: Sort = .id
+    public var descending = false
+    /// The position after which the page starts, as handed out with the previous page.
+    public var cursor: TicketCursor?
+    public var limit = 50
+
+    public init() {}
+}
+
+/// A position in a sorted ticket list: the sort key of the last row seen and its id.
+public enum TicketCursor: Sendable, Equatable {
+    case key(Int64, id: Int64)
+    case text(String, id: Int64)
+    /// For relevance order, which has no stable key: the number of rows already returned.
+    case offset(Int)
+}

@@ -1,0 +1,190 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// Tickets: insert, read within a scope, versioned update, filtered and sorted lists.
+public struct TicketRepository: Sendable {
+    let db: any SQLDatabase
+    let dialect: Dialect
+
+    public init(_ db: any SQLDatabase, dialect: Dialect) {
+        self.db = db
+        self.dialect = dialect
+    }
+
+    public func insert(_ ticket: Ticket) async throws -> Ticket {
+        let row = try await db.raw("""
+            INSERT INTO tickets (number, title, queue_id, state_id, priority_id, type_id, service_id, owner_id, responsible_id,
+                contact_id, organisation_id, pending_until, merged_into_id, created_at, changed_at, created_by, version)
+            VALUES (\(bind: ticket.number), \(bind: ticket.title), \(bind: ticket.queueID), \(bind: ticket.stateID),
+                \(bind: ticket.priorityID), \(bind: ticket.typeID), \(bind: ticket.serviceID), \(bind: ticket.ownerID),
+                \(bind: ticket.responsibleID), \(bind: ticket.contactID), \(bind: ticket.organisationID),
+                \(bind: ticket.pendingUntil?.millis), \(bind: ticket.mergedIntoID), \(bind: ticket.createdAt.millis),
+                \(bind: ticket.changedAt.millis), \(bind: ticket.createdBy), 1)
+            RETURNING id
+            """).first()
+        var stored = ticket
+        stored.id = try row?.int64("id") ?? 0
+        stored.version = 1
+        return stored
+    }
+
+    /// The ticket with `id` if it lies within `scope`.
+    public func find(_ id: Int64, in scope: TicketScope) async throws -> Ticket? {
+        try await db.raw("SELECT t.* FROM tickets t WHERE t.id = \(bind: id) AND \(scope.condition())").first().map(Self.decode)
+    }
+
+    /// The ticket with `id`, locked against concurrent writers until the transaction ends (PostgreSQL;
+    /// SQLite transactions are already exclusive).
+    public func findForUpdate(_ id: Int64, in scope: TicketScope) async throws -> Ticket? {
+        let lock: SQLQueryString = dialect == .postgres ? " FOR UPDATE" : ""
+        return try await db.raw("SELECT t.* FROM tickets t WHERE t.id = \(bind: id) AND \(scope.condition())\(lock)").first().map(Self.decode)
+    }
+
+    public func find(number: String) async throws -> Ticket? {
+        try await db.raw("SELECT t.* FROM tickets t WHERE t.number = \(bind: number)").first().map(Self.decode)
+    }
+
+    /// Writes every attribute of `ticket` if its stored version is still `ticket.version`; bumps the version.
+    /// Returns the new version, or nil when someone else changed the ticket first.
+    public func update(_ ticket: Ticket) async throws -> Int64? {
+        let rows = try await db.raw("""
+            UPDATE tickets SET title = \(bind: ticket.title), queue_id = \(bind: ticket.queueID), state_id = \(bind: ticket.stateID),
+                priority_id = \(bind: ticket.priorityID), type_id = \(bind: ticket.typeID), service_id = \(bind: ticket.serviceID),
+                owner_id = \(bind: ticket.ownerID), responsible_id = \(bind: ticket.responsibleID), contact_id = \(bind: ticket.contactID),
+                organisation_id = \(bind: ticket.organisationID), pending_until = \(bind: ticket.pendingUntil?.millis),
+                merged_into_id = \(bind: ticket.mergedIntoID), changed_at = \(bind: ticket.changedAt.millis), version = version + 1
+            WHERE id = \(bind: ticket.id) AND version = \(bind: ticket.version)
+            RETURNING version
+            """).all()
+        return try rows.first?.int64("version")
+    }
+
+    /// Marks the ticket changed (a new article, say) and bumps its version.
+    public func touch(_ id: Int64, at date: Date) async throws {
+        try await db.raw("UPDATE tickets SET changed_at = \(bind: date.millis), version = version + 1 WHERE id = \(bind: id)").run()
+    }
+
+    /// One page of tickets matching `query` within `scope`, plus the cursor of the following page.
+    public func list(_ query: TicketListQuery, in scope: TicketScope) async throws -> (tickets: [Ticket], next: TicketCursor?) {
+        var joins: [SQLQueryString] = []
+        var conditions: [SQLQueryString] = [scope.condition()]
+        var score: SQLQueryString?
+        if let fullText = query.fullText {
+            switch dialect {
+            case .sqlite:
+                joins.append("""
+                    JOIN (SELECT rowid AS ticket_id, bm25(ticket_fts, 4.0, 1.0) AS score FROM ticket_fts
+                          WHERE ticket_fts MATCH \(bind: fullText)) s ON s.ticket_id = t.id
+                    """)
+                score = "s.score"
+            case .postgres:
+                joins.append("""
+                    JOIN (SELECT ticket_id, ts_rank(document, q) AS score FROM ticket_search,
+                          (SELECT to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText)) AS q) query
+                          WHERE document @@ q) s ON s.ticket_id = t.id
+                    """)
+                score = "-s.score"
+            }
+        }
+        if let excluded = query.excludedFullText {
+            switch dialect {
+            case .sqlite:
+                conditions.append("t.id NOT IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH \(bind: excluded))")
+            case .postgres:
+                conditions.append("""
+                    t.id NOT IN (SELECT ticket_id FROM ticket_search WHERE document @@ (to_tsquery('german', \(bind: excluded)) || to_tsquery('english', \(bind: excluded))))
+                    """)
+            }
+        }
+        func add(_ filter: TicketListQuery.IDFilter?, column: String) {
+            guard let filter else { return }
+            if filter.ids.isEmpty {
+                conditions.append(filter.isNegated ? "1 = 1" : "1 = 0")
+            } else {
+                conditions.append("\(unsafeRaw: column) \(unsafeRaw: filter.isNegated ? "NOT IN" : "IN") (\(binds: filter.ids))")
+            }
+        }
+        add(query.queues, column: "t.queue_id")
+        add(query.states, column: "t.state_id")
+        add(query.priorities, column: "t.priority_id")
+        add(query.types, column: "t.type_id")
+        add(query.services, column: "t.service_id")
+        add(query.owners, column: "t.owner_id")
+        add(query.responsibles, column: "t.responsible_id")
+        add(query.contacts, column: "t.contact_id")
+        add(query.organisations, column: "t.organisation_id")
+        if let number = query.number { conditions.append("t.number = \(bind: number)") }
+        if let from = query.createdFrom { conditions.append("t.created_at >= \(bind: from.millis)") }
+        if let until = query.createdUntil { conditions.append("t.created_at < \(bind: until.millis)") }
+        for field in query.fields {
+            let exists: SQLQueryString = """
+                EXISTS (SELECT 1 FROM field_values fv WHERE fv.object = 'ticket' AND fv.object_id = t.id
+                        AND fv.field_id = \(bind: field.fieldID) AND fv.text_value = \(bind: field.value.lowercased()))
+                """
+            conditions.append(field.isNegated ? "NOT \(exists)" : exists)
+        }
+
+        let key: SQLQueryString
+        var isTextKey = false
+        switch query.sort {
+        case .id: key = "t.id"
+        case .number: key = "t.number"; isTextKey = true
+        case .title: key = "t.title"; isTextKey = true
+        case .created: key = "t.created_at"
+        case .changed: key = "t.changed_at"
+        case .pendingUntil: key = "COALESCE(t.pending_until, 9000000000000000)"
+        case .priority:
+            joins.append("JOIN priorities p ON p.id = t.priority_id")
+            key = "p.rank"
+        case .relevance: key = score ?? "t.id"
+        }
+        let descending = query.descending
+        let direction: SQLQueryString = descending ? "DESC" : "ASC"
+        let comparison: SQLQueryString = descending ? "<" : ">"
+        var offset = 0
+        switch query.cursor {
+        case .key(let value, let id)?:
+            conditions.append("(\(key) \(comparison) \(bind: value) OR (\(key) = \(bind: value) AND t.id \(comparison) \(bind: id)))")
+        case .text(let value, let id)?:
+            conditions.append("(\(key) \(comparison) \(bind: value) OR (\(key) = \(bind: value) AND t.id \(comparison) \(bind: id)))")
+        case .offset(let skip)?:
+            offset = max(0, skip)
+        case nil:
+            break
+        }
+        let isRelevance = query.sort == .relevance
+        let sql: SQLQueryString = """
+            SELECT t.*, \(key) AS sort_key FROM tickets t \(joins.joined(separator: " "))
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY \(key) \(direction), t.id \(direction)
+            LIMIT \(literal: query.limit + 1) OFFSET \(literal: offset)
+            """
+        let rows = try await db.raw(sql).all()
+        let page = Array(rows.prefix(query.limit))
+        let tickets = try page.map(Self.decode)
+        guard rows.count > query.limit, let last = page.last, let lastTicket = tickets.last else { return (tickets, nil) }
+        if isRelevance { return (tickets, .offset(offset + query.limit)) }
+        if isTextKey { return (tickets, .text(try last.string("sort_key"), id: lastTicket.id)) }
+        return (tickets, .key(try last.int64("sort_key"), id: lastTicket.id))
+    }
+
+    /// Ticket counts per queue and state within `scope`.
+    public func counts(in scope: TicketScope) async throws -> [(queueID: Int64, stateID: Int64, count: Int)] {
+        try await db.raw("""
+            SELECT t.queue_id, t.state_id, COUNT(*) AS n FROM tickets t WHERE \(scope.condition()) GROUP BY t.queue_id, t.state_id
+            """).all().map { (try $0.int64("queue_id"), try $0.int64("state_id"), Int(try $0.int64("n"))) }
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Ticket {
+        Ticket(
+            id: try row.int64("id"), number: try row.string("number"), title: try row.string("title"),
+            queueID: try row.int64("queue_id"), stateID: try row.int64("state_id"), priorityID: try row.int64("priority_id"),
+            typeID: try row.int64OrNil("type_id"), serviceID: try row.int64OrNil("service_id"), ownerID: try row.int64OrNil("owner_id"),
+            responsibleID: try row.int64OrNil("responsible_id"), contactID: try row.int64OrNil("contact_id"),
+            organisationID: try row.int64OrNil("organisation_id"), pendingUntil: try row.dateOrNil("pending_until"),
+            mergedIntoID: try row.int64OrNil("merged_into_id"), createdAt: try row.date("created_at"),
+            changedAt: try row.date("changed_at"), createdBy: try row.int64OrNil("created_by"), version: try row.int64("version")
+        )
+    }
+}

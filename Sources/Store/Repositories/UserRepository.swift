@@ -1,0 +1,117 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// Users, their roles and credentials.
+public struct UserRepository: Sendable {
+    let db: any SQLDatabase
+
+    public init(_ db: any SQLDatabase) { self.db = db }
+
+    public func find(_ id: Int64) async throws -> User? {
+        guard let row = try await db.raw("SELECT * FROM users WHERE id = \(bind: id)").first() else { return nil }
+        return try await decode(row)
+    }
+
+    public func find(login: String) async throws -> User? {
+        guard let row = try await db.raw("SELECT * FROM users WHERE login_key = \(bind: login.lowercased())").first() else { return nil }
+        return try await decode(row)
+    }
+
+    /// Users ordered by id, after `cursor`.
+    public func list(after cursor: Int64?, limit: Int) async throws -> [User] {
+        let rows = try await db.raw("SELECT * FROM users WHERE id > \(bind: cursor ?? 0) ORDER BY id LIMIT \(literal: limit)").all()
+        var users: [User] = []
+        for row in rows { users.append(try await decode(row)) }
+        return users
+    }
+
+    /// The stored credentials of a user: bcrypt hash and TOTP secret.
+    public func credentials(of id: Int64) async throws -> (passwordHash: String?, totpSecret: String?) {
+        guard let row = try await db.raw("SELECT password_hash, totp_secret FROM users WHERE id = \(bind: id)").first() else {
+            return (nil, nil)
+        }
+        return (try row.stringOrNil("password_hash"), try row.stringOrNil("totp_secret"))
+    }
+
+    public func insert(_ user: User, passwordHash: String?) async throws -> User {
+        let row = try await db.raw("""
+            INSERT INTO users (login, login_key, email, first_name, last_name, password_hash, is_agent, is_customer, is_admin,
+                contact_id, sees_organisation, locale, is_active, created_at)
+            VALUES (\(bind: user.login), \(bind: user.login.lowercased()), \(bind: user.email), \(bind: user.firstName),
+                \(bind: user.lastName), \(bind: passwordHash), \(bind: user.isAgent), \(bind: user.isCustomer), \(bind: user.isAdmin),
+                \(bind: user.contactID), \(bind: user.seesOrganisationTickets), \(bind: user.locale), \(bind: user.isActive),
+                \(bind: user.createdAt.millis))
+            RETURNING id
+            """).first()
+        var stored = user
+        stored.id = try row?.int64("id") ?? 0
+        try await setRoles(of: stored.id, to: user.roleIDs)
+        return stored
+    }
+
+    public func update(_ user: User) async throws {
+        try await db.raw("""
+            UPDATE users SET login = \(bind: user.login), login_key = \(bind: user.login.lowercased()), email = \(bind: user.email),
+                first_name = \(bind: user.firstName), last_name = \(bind: user.lastName), is_agent = \(bind: user.isAgent),
+                is_customer = \(bind: user.isCustomer), is_admin = \(bind: user.isAdmin), contact_id = \(bind: user.contactID),
+                sees_organisation = \(bind: user.seesOrganisationTickets), locale = \(bind: user.locale), is_active = \(bind: user.isActive)
+            WHERE id = \(bind: user.id)
+            """).run()
+        try await setRoles(of: user.id, to: user.roleIDs)
+    }
+
+    public func setPasswordHash(of id: Int64, to hash: String) async throws {
+        try await db.raw("UPDATE users SET password_hash = \(bind: hash) WHERE id = \(bind: id)").run()
+    }
+
+    public func setTOTPSecret(of id: Int64, to secret: String?) async throws {
+        try await db.raw("UPDATE users SET totp_secret = \(bind: secret) WHERE id = \(bind: id)").run()
+    }
+
+    private func setRoles(of userID: Int64, to roleIDs: [Int64]) async throws {
+        try await db.raw("DELETE FROM user_roles WHERE user_id = \(bind: userID)").run()
+        for roleID in Set(roleIDs) {
+            try await db.raw("INSERT INTO user_roles (user_id, role_id) VALUES (\(bind: userID), \(bind: roleID))").run()
+        }
+    }
+
+    /// Everything the access policy needs about a user: merged queue rights and visible organisations.
+    public func principal(for user: User) async throws -> Principal {
+        var rights: [Int64: QueueRights] = [:]
+        if user.isAgent {
+            let rows = try await db.raw("""
+                SELECT r.queue_id, r.rights FROM role_queue_rights r JOIN user_roles u ON u.role_id = r.role_id
+                WHERE u.user_id = \(bind: user.id)
+                """).all()
+            for row in rows {
+                let queue = try row.int64("queue_id")
+                rights[queue, default: []].formUnion(QueueRights(rawValue: UInt16(truncatingIfNeeded: try row.int64("rights"))))
+            }
+        }
+        var organisations: [Int64] = []
+        if user.isCustomer, user.seesOrganisationTickets, let contactID = user.contactID,
+           let row = try await db.raw("SELECT organisation_id FROM contacts WHERE id = \(bind: contactID)").first(),
+           let organisation = try row.int64OrNil("organisation_id") {
+            organisations = [organisation]
+        }
+        return Principal(
+            userID: user.id, login: user.login, isAgent: user.isAgent, isAdmin: user.isAdmin, queueRights: rights,
+            contactID: user.isCustomer ? user.contactID : nil, organisationIDs: organisations, locale: user.locale
+        )
+    }
+
+    private func decode(_ row: any SQLRow) async throws -> User {
+        let id = try row.int64("id")
+        let roleIDs = try await db.raw("SELECT role_id FROM user_roles WHERE user_id = \(bind: id) ORDER BY role_id").all()
+            .map { try $0.int64("role_id") }
+        return User(
+            id: id, login: try row.string("login"), email: try row.stringOrNil("email"),
+            firstName: try row.string("first_name"), lastName: try row.string("last_name"),
+            isAgent: try row.bool("is_agent"), isCustomer: try row.bool("is_customer"), isAdmin: try row.bool("is_admin"),
+            contactID: try row.int64OrNil("contact_id"), seesOrganisationTickets: try row.bool("sees_organisation"),
+            locale: try row.string("locale"), isActive: try row.bool("is_active"),
+            totpEnabled: try row.stringOrNil("totp_secret") != nil, roleIDs: roleIDs, createdAt: try row.date("created_at")
+        )
+    }
+}

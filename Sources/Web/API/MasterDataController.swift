@@ -1,0 +1,96 @@
+import Domain
+import Foundation
+import Hummingbird
+import Services
+import Store
+
+/// Queues, states, priorities, types and services: `GET` lists for every signed-in caller,
+/// `POST` (create) and `PATCH` (change given keys) for administrators.
+struct MasterDataController {
+    let services: WebServices
+
+    func register(on api: RouterGroup<AppRequestContext>) {
+        resource("queues", blank: Queue(id: 0, name: ""), list: { $0.queues }, on: api)
+        resource("states", blank: TicketState(id: 0, name: "", type: .open), list: { $0.states }, on: api)
+        resource("priorities", blank: Priority(id: 0, name: "", rank: 3), list: { $0.priorities }, on: api)
+        resource("types", blank: TicketType(id: 0, name: ""), list: { $0.types }, on: api)
+        resource("services", blank: Service(id: 0, name: ""), list: { $0.services }, on: api)
+    }
+
+    private func resource<Record: StoredRecord & Named & Codable>(
+        _ path: String, blank: Record, list: @escaping @Sendable (MasterData) -> [Record], on api: RouterGroup<AppRequestContext>
+    ) {
+        api.get(RouterPath(stringLiteral: path)) { _, context -> Response in
+            _ = try context.requirePrincipal()
+            return try APIBody.response(ItemList(items: list(try await services.masterData.snapshot())))
+        }
+        api.post(RouterPath(stringLiteral: path)) { request, context -> Response in
+            let principal = try context.requirePrincipal()
+            let record = try await Self.merge(request, into: blank)
+            return try APIBody.response(try await services.masterData.save(record, by: principal), status: .created)
+        }
+        api.patch(RouterPath(stringLiteral: path + "/:id")) { request, context -> Response in
+            let principal = try context.requirePrincipal()
+            let id = try context.id()
+            guard let existing = list(try await services.masterData.snapshot()).first(where: { $0.id == id }) else {
+                throw DomainError.notFound("No \(path) entry \(id).")
+            }
+            let record = try await Self.merge(request, into: existing)
+            return try APIBody.response(try await services.masterData.save(record, by: principal))
+        }
+    }
+
+    /// Overlays the keys of the request's JSON object (except `id`) on `base` and decodes the result.
+    static func merge<Record: Codable>(_ request: Request, into base: Record) async throws -> Record {
+        let patch = try await APIBody.decode(JSONObject.self, from: request)
+        guard var object = try JSONSerialization.jsonObject(with: APIBody.encoder.encode(base)) as? [String: Any] else {
+            throw DomainError.invalid(field: "body", "Expected a JSON object.")
+        }
+        for (key, value) in patch.values where key != "id" {
+            object[key] = value
+        }
+        do {
+            return try APIBody.decoder.decode(Record.self, from: JSONSerialization.data(withJSONObject: object))
+        } catch {
+            throw DomainError.invalid(field: "body", "Some values have the wrong type or are unknown.")
+        }
+    }
+}
+
+/// Any JSON object, kept as Foundation values for overlaying.
+struct JSONObject: Decodable, @unchecked Sendable {
+    let values: [String: Any]
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let raw = try container.decode(JSONAny.self)
+        guard let object = raw.value as? [String: Any] else {
+            throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: [], debugDescription: "Expected a JSON object."))
+        }
+        values = object
+    }
+}
+
+/// Decodes arbitrary JSON into Foundation values.
+private struct JSONAny: Decodable {
+    let value: Any
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            value = NSNull()
+        } else if let bool = try? container.decode(Bool.self) {
+            value = bool
+        } else if let int = try? container.decode(Int64.self) {
+            value = int
+        } else if let double = try? container.decode(Double.self) {
+            value = double
+        } else if let string = try? container.decode(String.self) {
+            value = string
+        } else if let array = try? container.decode([JSONAny].self) {
+            value = array.map(\.value)
+        } else {
+            value = try container.decode([String: JSONAny].self).mapValues(\.value)
+        }
+    }
+}

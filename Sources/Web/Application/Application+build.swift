@@ -1,0 +1,38 @@
+import Hummingbird
+import Logging
+import Services
+
+/// Where and how the HTTP server listens.
+public struct ServerSettings: Sendable {
+    public var host: String
+    public var port: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080) {
+        self.host = host
+        self.port = port
+    }
+}
+
+/// Builds the router: system endpoints, then the REST API behind authentication.
+public func buildRouter(services: WebServices) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ProblemMiddleware())
+    SystemController(services: services).register(on: router)
+    let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(auth: services.auth))
+    AuthController(services: services).register(on: api)
+    MasterDataController(services: services).register(on: api)
+    PeopleController(services: services).register(on: api)
+    TicketController(services: services).register(on: api)
+    return router
+}
+
+/// Builds the whole HTTP application; used by `ticketwerk serve` and by the tests.
+public func buildApplication(services: WebServices, settings: ServerSettings, logger: Logger) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(services: services),
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Ticketwerk"),
+        logger: logger
+    )
+}

@@ -1,0 +1,27 @@
+import Foundation
+import Prometheus
+import Services
+
+/// The use cases the web layer calls, built once per application.
+public struct WebServices: Sendable {
+    public let context: ServiceContext
+    public let auth: AuthService
+    public let tickets: TicketService
+    public let masterData: MasterDataService
+    public let users: UserService
+    public let people: PeopleService
+    public let fields: FieldService
+    public let metrics: PrometheusCollectorRegistry
+
+    public init(context: ServiceContext, metrics: PrometheusCollectorRegistry = .init()) {
+        let cache = MasterDataCache()
+        self.context = context
+        auth = AuthService(context: context)
+        tickets = TicketService(context: context, masterData: cache)
+        masterData = MasterDataService(context: context, cache: cache)
+        users = UserService(context: context)
+        people = PeopleService(context: context)
+        fields = FieldService(context: context)
+        self.metrics = metrics
+    }
+}
