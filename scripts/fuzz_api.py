@@ -23,9 +23,11 @@ import atexit
 import copy
 import ipaddress
 import json
+import os
 import re
 import shlex
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -46,6 +48,7 @@ LONG = 8_000  # length of long strings in URLs and headers (servers may cap the 
 MAX_CURL_BODY = 2_000  # bodies longer than this are described instead of inlined in the curl
 # Answered by the HTTP layer before the application sees the request: exempt from problem+json.
 TRANSPORT_STATUSES = {414, 431}
+TEMP_DIRS: list[str] = []  # removed at exit
 
 SQL_META = [
     "' OR '1'='1",
@@ -740,7 +743,7 @@ def run_schemathesis(spec: Spec, session: requests.Session, token: str, report: 
 
     # Keep Hypothesis' files out of the work tree, and remove them at exit.
     hyp_home = tempfile.mkdtemp(prefix="ticketwerk-fuzz-hyp.")
-    atexit.register(shutil.rmtree, hyp_home, True)
+    TEMP_DIRS.append(hyp_home)
     hypothesis.configuration.set_hypothesis_home_dir(hyp_home)
 
     schema = schemathesis.openapi.from_dict(spec.doc)
@@ -958,5 +961,18 @@ def _refs(node: Any):
             yield from _refs(v)
 
 
+def _remove_temp_dirs() -> None:
+    for path in TEMP_DIRS:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _on_sigterm(*_: Any) -> None:
+    # Hypothesis can swallow SystemExit mid-example, so leave at once.
+    _remove_temp_dirs()
+    os._exit(143)
+
+
 if __name__ == "__main__":
+    atexit.register(_remove_temp_dirs)
+    signal.signal(signal.SIGTERM, _on_sigterm)
     sys.exit(main())

@@ -19,6 +19,7 @@ on_exit() { _CLEANUP_STACK+=("$1"); }
 _run_cleanup() {
     local rc=$? i
     trap - EXIT INT TERM
+    [[ -n $_CHILD_PID ]] && stop_group "$_CHILD_PID" 10
     for ((i = ${#_CLEANUP_STACK[@]} - 1; i >= 0; i--)); do
         "${_CLEANUP_STACK[i]}" || true
     done
@@ -29,6 +30,33 @@ cleanup_init() {
     trap _run_cleanup EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
+}
+
+# --- long-running children ---------------------------------------------------
+# bash runs a trap only after the foreground command ends, so a TERM (or Ctrl-C) during a
+# 10-minute `swift test` would otherwise wait for it. run_child starts the command in its own
+# process group and waits for it; on exit the trap stops that whole group by its id.
+_CHILD_PID=""
+
+run_child() {
+    local rc=0
+    setsid "$@" &
+    _CHILD_PID=$!
+    wait "$_CHILD_PID" || rc=$?
+    _CHILD_PID=""
+    return "$rc"
+}
+
+# Stop the process group led by $1 (a run_child command and its children): TERM, then KILL.
+stop_group() {
+    local pgid=$1 timeout=${2:-20} i
+    kill -TERM -- "-$pgid" 2>/dev/null || return 0
+    for ((i = 0; i < timeout * 10; i++)); do
+        kill -0 -- "-$pgid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -KILL -- "-$pgid" 2>/dev/null || true
+    wait "$pgid" 2>/dev/null || true
 }
 
 # Stop a process we started, by PID: TERM, wait up to $2 seconds (default 20), then KILL.

@@ -22,13 +22,13 @@ public enum HTMLSanitizer {
         return writer.finish()
     }
 
-    static let allowedElements: Set<String> = [
+    private static let allowedElements: Set<String> = [
         "p", "br", "div", "span", "b", "strong", "i", "em", "u", "s", "strike", "sub", "sup", "small", "big", "font",
         "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "code", "hr",
         "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col", "a", "img", "center",
     ]
 
-    static let droppedElements: Set<String> = [
+    private static let droppedElements: Set<String> = [
         "script", "style", "iframe", "object", "embed", "noscript", "noembed", "noframes", "template", "head", "title",
         "svg", "math", "form", "textarea", "select", "button", "input",
     ]
@@ -264,7 +264,7 @@ public enum HTMLSanitizer {
 
     /// `text` without C0 control characters and DEL, except tab and, if `keepingLineBreaks`, line feed and
     /// carriage return.
-    static func withoutControlCharacters(_ text: String, keepingLineBreaks: Bool) -> String {
+    private static func withoutControlCharacters(_ text: String, keepingLineBreaks: Bool) -> String {
         let kept = text.unicodeScalars.filter {
             $0.value >= 0x20 && $0.value != 0x7F || $0 == "\t" || keepingLineBreaks && ($0 == "\n" || $0 == "\r")
         }

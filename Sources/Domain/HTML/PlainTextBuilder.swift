@@ -104,8 +104,8 @@ struct PlainTextBuilder {
     /// Writes the owed newlines, counting those already at the end; none at the very start.
     private mutating func flushBreaks() {
         defer { pendingBreaks = 0 }
-        guard !text.isEmpty else { return }
-        let trailing = text.utf8.reversed().prefix(while: { $0 == UInt8(ascii: "\n") }).count
+        guard pendingBreaks > 0, !text.isEmpty else { return }
+        let trailing = text.utf8.reversed().prefix(pendingBreaks).prefix(while: { $0 == UInt8(ascii: "\n") }).count
         if pendingBreaks > trailing {
             text += String(repeating: "\n", count: pendingBreaks - trailing)
         }

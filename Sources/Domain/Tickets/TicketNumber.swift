@@ -7,9 +7,9 @@ import Foundation
 /// take `10 - sum % 10`, and use 1 where that gives 10.
 public struct TicketNumber: Hashable, Sendable, CustomStringConvertible {
     /// Date (8), system id (2), counter (at least 5) and check digit (1).
-    static let minimumLength = 16
+    private static let minimumLength = 16
     /// The length with a counter of `Int.max` (19 digits), the longest `make` can produce.
-    static let maximumLength = 30
+    private static let maximumLength = 30
 
     /// The number's digits.
     public let rawValue: String
@@ -89,7 +89,7 @@ public struct TicketNumber: Hashable, Sendable, CustomStringConvertible {
     public var description: String { rawValue }
 
     /// Znuny's check digit for ASCII `digits`.
-    static func checkDigit(for digits: some Collection<UInt8>) -> Int {
+    private static func checkDigit(for digits: some Collection<UInt8>) -> Int {
         var sum = 0
         for (offset, digit) in digits.enumerated() {
             sum += Int(digit - UInt8(ascii: "0")) * (offset.isMultiple(of: 2) ? 1 : 2)

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Logging
 import PostgresKit
@@ -49,9 +50,23 @@ final class PostgresBackend: DatabaseBackend {
     }
 
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withTransaction(logger: logger) { connection in
-            try await body(connection.sql())
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                try await body(connection.sql())
+            }
+        } catch let error as PostgresTransactionError {
+            throw Self.translate(error.closureError ?? error.beginError ?? error.commitError ?? error)
+        } catch {
+            throw Self.translate(error)
         }
+    }
+
+    /// Unique-constraint violations become conflicts; everything else passes unchanged.
+    private static func translate(_ error: any Error) -> any Error {
+        if let error = error as? PSQLError, error.serverInfo?[.sqlState] == "23505" {
+            return DomainError.conflict("An entry with this value exists already.")
+        }
+        return error
     }
 
     func close() async {

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Logging
 import NIOPosix
@@ -59,6 +60,9 @@ final class SQLiteBackend: DatabaseBackend {
             return result
         } catch {
             try? await database.raw("ROLLBACK").run()
+            if let error = error as? SQLiteError, error.reason == .constraintUniqueFailed || error.reason == .constraintPrimaryKeyFailed {
+                throw DomainError.conflict("An entry with this value exists already.")
+            }
             throw error
         }
     }

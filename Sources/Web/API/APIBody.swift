@@ -27,8 +27,30 @@ enum APIBody {
             try container.encode(date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
         }
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .custom { path in APIKey(apiName(path.last?.stringValue ?? "")) }
         return encoder
     }()
+
+    /// Decodes domain types whose Swift names end in `ID`/`IDs` from the API's `Id`/`Ids` keys.
+    static let domainDecoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = APIBody.decoder.dateDecodingStrategy
+        decoder.keyDecodingStrategy = .custom { path in APIKey(swiftName(path.last?.stringValue ?? "")) }
+        return decoder
+    }()
+
+    /// The API spells identifiers `queueId`, `roleIds`; Swift spells them `queueID`, `roleIDs`.
+    static func apiName(_ key: String) -> String {
+        if key.hasSuffix("IDs") { return key.dropLast(3) + "Ids" }
+        if key.hasSuffix("ID") { return key.dropLast(2) + "Id" }
+        return key
+    }
+
+    static func swiftName(_ key: String) -> String {
+        if key.hasSuffix("Ids") { return key.dropLast(3) + "IDs" }
+        if key.hasSuffix("Id") { return key.dropLast(2) + "ID" }
+        return key
+    }
 
     /// Decodes the JSON body as `T`; malformed, oversize or non-UTF-8 bodies become 4xx problems.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
@@ -81,4 +103,13 @@ enum APIBody {
         @unknown default: "malformed"
         }
     }
+}
+
+/// A coding key made from a string.
+struct APIKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }

@@ -50,7 +50,7 @@ struct MasterDataController {
             object[key] = value
         }
         do {
-            return try APIBody.decoder.decode(Record.self, from: JSONSerialization.data(withJSONObject: object))
+            return try APIBody.domainDecoder.decode(Record.self, from: JSONSerialization.data(withJSONObject: object))
         } catch {
             throw DomainError.invalid(field: "body", "Some values have the wrong type or are unknown.")
         }
