@@ -54,6 +54,24 @@ public struct FieldDefinition: Sendable, Codable, Equatable {
         case regex, options, customerVisible, minimum, maximum
     }
 
+    /// Decodes a definition as admins submit it: `required`, `options` and `customerVisible` may be left out.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decodeIfPresent(Int64.self, forKey: .id),
+            name: try container.decode(String.self, forKey: .name),
+            label: try container.decode(String.self, forKey: .label),
+            object: try container.decode(FieldObject.self, forKey: .object),
+            type: try container.decode(FieldType.self, forKey: .type),
+            isRequired: try container.decodeIfPresent(Bool.self, forKey: .isRequired) ?? false,
+            regex: try container.decodeIfPresent(String.self, forKey: .regex),
+            options: try container.decodeIfPresent([String].self, forKey: .options) ?? [],
+            customerVisible: try container.decodeIfPresent(Bool.self, forKey: .customerVisible) ?? false,
+            minimum: try container.decodeIfPresent(Double.self, forKey: .minimum),
+            maximum: try container.decodeIfPresent(Double.self, forKey: .maximum)
+        )
+    }
+
     /// Whether `name` is a valid machine name: 1 to 63 characters, a lowercase ASCII letter followed by
     /// lowercase ASCII letters, digits and underscores.
     public static func isValidName(_ name: String) -> Bool {

@@ -16,20 +16,24 @@ public final class Database: Sendable {
 
     private let backend: any DatabaseBackend
 
+    /// Where this database lives.
+    public let location: Location
+
     /// The engine in use.
     public var dialect: Dialect { backend.dialect }
 
-    private init(backend: any DatabaseBackend) {
+    private init(backend: any DatabaseBackend, location: Location) {
         self.backend = backend
+        self.location = location
     }
 
     /// Opens (and for SQLite creates) the database. Does not migrate; see `Migrator`.
     public static func open(_ location: Location, logger: Logger) async throws -> Database {
         switch location {
         case .sqlite(let path):
-            return Database(backend: try await SQLiteBackend.open(path: path, logger: logger))
+            return Database(backend: try await SQLiteBackend.open(path: path, logger: logger), location: location)
         case .postgres(let url):
-            return Database(backend: try PostgresBackend.open(url: url, logger: logger))
+            return Database(backend: try await PostgresBackend.open(url: url, logger: logger), location: location)
         }
     }
 

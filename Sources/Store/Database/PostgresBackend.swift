@@ -16,8 +16,12 @@ final class PostgresBackend: DatabaseBackend {
         self.runner = Task { await client.run() }
     }
 
+    deinit {
+        runner.cancel()
+    }
+
     /// Opens a pool for a `postgres://user:password@host:port/database[?sslmode=disable|require]` URL.
-    static func open(url: String, logger: Logger) throws -> PostgresBackend {
+    static func open(url: String, logger: Logger) async throws -> PostgresBackend {
         guard let components = URLComponents(string: url),
               ["postgres", "postgresql"].contains(components.scheme ?? ""),
               let host = components.host, !host.isEmpty
@@ -40,7 +44,22 @@ final class PostgresBackend: DatabaseBackend {
         )
         configuration.options.maximumConnections = 24
         configuration.options.minimumConnections = 2
-        return PostgresBackend(client: PostgresClient(configuration: configuration, backgroundLogger: logger), logger: logger)
+        let backend = PostgresBackend(client: PostgresClient(configuration: configuration, backgroundLogger: logger), logger: logger)
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await backend.read { db in try await db.raw("SELECT 1").run() } }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(10))
+                    throw DatabaseUnreachableError()
+                }
+                try await group.next()
+                group.cancelAll()
+            }
+        } catch {
+            await backend.close()
+            throw DatabaseUnreachableError()
+        }
+        return backend
     }
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -73,6 +92,11 @@ final class PostgresBackend: DatabaseBackend {
         runner.cancel()
         _ = await runner.value
     }
+}
+
+/// The database server did not answer within 10 seconds.
+public struct DatabaseUnreachableError: Error, CustomStringConvertible {
+    public var description: String { "The PostgreSQL server is not reachable." }
 }
 
 /// A database URL that cannot be used.

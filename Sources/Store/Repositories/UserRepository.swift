@@ -66,7 +66,16 @@ public struct UserRepository: Sendable {
     }
 
     public func setTOTPSecret(of id: Int64, to secret: String?) async throws {
-        try await db.raw("UPDATE users SET totp_secret = \(bind: secret) WHERE id = \(bind: id)").run()
+        try await db.raw("UPDATE users SET totp_secret = \(bind: secret), totp_pending = NULL WHERE id = \(bind: id)").run()
+    }
+
+    /// Stores a second-factor secret that takes effect once confirmed with a code.
+    public func setPendingTOTPSecret(of id: Int64, to secret: String) async throws {
+        try await db.raw("UPDATE users SET totp_pending = \(bind: secret) WHERE id = \(bind: id)").run()
+    }
+
+    public func pendingTOTPSecret(of id: Int64) async throws -> String? {
+        try await db.raw("SELECT totp_pending FROM users WHERE id = \(bind: id)").first()?.stringOrNil("totp_pending")
     }
 
     private func setRoles(of userID: Int64, to roleIDs: [Int64]) async throws {

@@ -11,7 +11,7 @@ public struct Migrator: Sendable {
         self.database = database
     }
 
-    static let all: [Migration] = [CoreSchema.migration, SearchSchema.migration]
+    static let all: [Migration] = [CoreSchema.migration, SearchSchema.migration, TOTPEnrolmentSchema.migration]
 
     /// The id of the newest migration this build knows.
     public static var latest: Int { all.map(\.id).max() ?? 0 }

@@ -31,6 +31,10 @@ struct AuthController {
         var info: APITokenInfo
     }
 
+    struct Code: Decodable {
+        var code: String
+    }
+
     struct PasswordChange: Decodable {
         var currentPassword: String?
         var newPassword: String
@@ -65,6 +69,19 @@ struct AuthController {
             let principal = try context.requirePrincipal()
             let input = try await APIBody.decode(PasswordChange.self, from: request)
             try await services.users.setPassword(of: principal.userID, current: input.currentPassword, new: input.newPassword, by: principal)
+            return APIBody.noContent()
+        }
+        api.post("me/totp") { _, context -> Response in
+            try APIBody.response(try await services.secondFactor.begin(for: try context.requirePrincipal()), status: .created)
+        }
+        api.post("me/totp/confirm") { request, context -> Response in
+            let principal = try context.requirePrincipal()
+            try await services.secondFactor.confirm(code: try await APIBody.decode(Code.self, from: request).code, for: principal)
+            return APIBody.noContent()
+        }
+        api.post("me/totp/disable") { request, context -> Response in
+            let principal = try context.requirePrincipal()
+            try await services.secondFactor.disable(code: try await APIBody.decode(Code.self, from: request).code, for: principal)
             return APIBody.noContent()
         }
         api.get("tokens") { _, context -> Response in

@@ -11,6 +11,7 @@ public struct WebServices: Sendable {
     public let users: UserService
     public let people: PeopleService
     public let fields: FieldService
+    public let secondFactor: SecondFactorService
     public let metrics: PrometheusCollectorRegistry
 
     public init(context: ServiceContext, metrics: PrometheusCollectorRegistry = .init()) {
@@ -22,6 +23,7 @@ public struct WebServices: Sendable {
         users = UserService(context: context)
         people = PeopleService(context: context)
         fields = FieldService(context: context)
+        secondFactor = SecondFactorService(context: context)
         self.metrics = metrics
     }
 }

@@ -1,0 +1,84 @@
+import Foundation
+import HTTPTypes
+import Logging
+import Services
+import Store
+import Testing
+
+@Suite("Concurrent writers")
+struct ConcurrencyTests {
+    @Test("parallel creates get unique, well-formed numbers", arguments: TestBackend.available)
+    func uniqueNumbers(backend: TestBackend) async throws {
+        try await TestSystem.run(backend) { system, client in
+            let numbers = try await withThrowingTaskGroup(of: String?.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        try await client.call(.post, "/api/v1/tickets", token: system.adminToken,
+                                              json: ["title": "Parallel \(index)", "queue": "Servicedesk"]).object.string("number")
+                    }
+                }
+                return try await group.reduce(into: [String]()) { if let number = $1 { $0.append(number) } }
+            }
+            #expect(numbers.count == 40)
+            #expect(Set(numbers).count == 40)
+        }
+    }
+
+    @Test("two If-Match writers: one wins, the other gets 412 and changes nothing", arguments: TestBackend.available)
+    func optimisticLocking(backend: TestBackend) async throws {
+        try await TestSystem.run(backend) { system, client in
+            let token = system.adminToken
+            let id = try #require(try await client.call(.post, "/api/v1/tickets", token: token, json: ["title": "Wettlauf", "queue": "Netzwerk"]).object.int("id"))
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for title in ["Erster", "Zweiter"] {
+                    group.addTask {
+                        try await client.call(.patch, "/api/v1/tickets/\(id)", token: token, json: ["title": title], headers: [.ifMatch: "\"1\""]).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            #expect(statuses.sorted { $0.code < $1.code } == [.ok, .preconditionFailed])
+            let history = try await client.call(.get, "/api/v1/tickets/\(id)/history", token: token)
+            #expect(history.items.filter { $0.string("field") == "title" }.count == 1)
+        }
+    }
+
+    /// Two server nodes (separate connection pools, as two `serve` processes have) on one PostgreSQL database.
+    @Test("two nodes on one PostgreSQL database: unique numbers, no lost updates")
+    func twoNodes() async throws {
+        guard TestBackend.available.contains(.postgres) else { return }
+        try await TestSystem.run(.postgres) { system, client in
+            guard case .postgres(let url) = system.database.location else { Issue.record("expected PostgreSQL"); return }
+            let secondDatabase = try await Database.open(.postgres(url: url), logger: Logger(label: "node-2"))
+            let second = TicketService(context: ServiceContext(database: secondDatabase, logger: Logger(label: "node-2")), masterData: MasterDataCache())
+            let first = system.services.tickets
+            do {
+                let numbers = try await withThrowingTaskGroup(of: String.self) { group in
+                    for index in 0..<60 {
+                        let node = index.isMultiple(of: 2) ? first : second
+                        group.addTask { try await node.create(NewTicket(title: "Knoten \(index)", queue: "Servicedesk"), by: .system).number }
+                    }
+                    return try await group.reduce(into: [String]()) { $0.append($1) }
+                }
+                #expect(Set(numbers).count == 60)
+
+                let ticket = try await first.create(NewTicket(title: "Gemeinsam", queue: "Servicedesk"), by: .system)
+                var priority = TicketChanges()
+                priority.priority = "5 sehr hoch"
+                var title = TicketChanges()
+                title.title = "Gemeinsam bearbeitet"
+                async let a = first.update(ticket.id, priority, expectedVersion: nil, by: .system)
+                async let b = second.update(ticket.id, title, expectedVersion: nil, by: .system)
+                _ = try await (a, b)
+                let final = try await first.ticket(ticket.id, for: .system)
+                #expect(final.priority == "5 sehr hoch")
+                #expect(final.title == "Gemeinsam bearbeitet")
+                #expect(final.version == 3)
+            } catch {
+                await secondDatabase.close()
+                throw error
+            }
+            await secondDatabase.close()
+        }
+    }
+}
