@@ -62,7 +62,8 @@ public struct TicketService: Sendable {
                 }
                 organisationID = contact.organisationID
             }
-            try await people.requireUsers([input.ownerId, input.responsibleId], field: "ownerId")
+            try await people.requireUsers([input.ownerId], field: "ownerId")
+            try await people.requireUsers([input.responsibleId], field: "responsibleId")
             let fieldValues = try await fields.validate(fieldInputs, for: .ticket, db: db)
 
             let counter = try await Counters(db).next("ticket." + Self.dayKey(now, timeZone: configuration.timeZone))

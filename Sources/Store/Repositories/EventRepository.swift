@@ -8,10 +8,14 @@ public struct EventRepository: Sendable {
 
     public init(_ db: any SQLDatabase) { self.db = db }
 
+    /// Appends an event. Its id comes from the `events` counter, whose row stays locked until the
+    /// transaction ends, so ids are handed out in commit order and a reader that has seen id N will
+    /// never later find a committed event below N (a plain sequence would allow that on PostgreSQL).
     public func append(type: String, ticketID: Int64?, actorID: Int64?, payload: String, at date: Date) async throws {
+        let id = try await Counters(db).next("events")
         try await db.raw("""
-            INSERT INTO events (type, ticket_id, actor_id, payload, created_at)
-            VALUES (\(bind: type), \(bind: ticketID), \(bind: actorID), \(bind: payload), \(bind: date.millis))
+            INSERT INTO events (id, type, ticket_id, actor_id, payload, created_at)
+            VALUES (\(bind: id), \(bind: type), \(bind: ticketID), \(bind: actorID), \(bind: payload), \(bind: date.millis))
             """).run()
     }
 

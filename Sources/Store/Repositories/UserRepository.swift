@@ -9,21 +9,16 @@ public struct UserRepository: Sendable {
     public init(_ db: any SQLDatabase) { self.db = db }
 
     public func find(_ id: Int64) async throws -> User? {
-        guard let row = try await db.raw("SELECT * FROM users WHERE id = \(bind: id)").first() else { return nil }
-        return try await decode(row)
+        try await decode(db.raw("SELECT * FROM users WHERE id = \(bind: id)").all()).first
     }
 
     public func find(login: String) async throws -> User? {
-        guard let row = try await db.raw("SELECT * FROM users WHERE login_key = \(bind: login.lowercased())").first() else { return nil }
-        return try await decode(row)
+        try await decode(db.raw("SELECT * FROM users WHERE login_key = \(bind: login.lowercased())").all()).first
     }
 
     /// Users ordered by id, after `cursor`.
     public func list(after cursor: Int64?, limit: Int) async throws -> [User] {
-        let rows = try await db.raw("SELECT * FROM users WHERE id > \(bind: cursor ?? 0) ORDER BY id LIMIT \(literal: limit)").all()
-        var users: [User] = []
-        for row in rows { users.append(try await decode(row)) }
-        return users
+        try await decode(db.raw("SELECT * FROM users WHERE id > \(bind: cursor ?? 0) ORDER BY id LIMIT \(literal: limit)").all())
     }
 
     /// The stored credentials of a user: bcrypt hash and TOTP secret.
@@ -110,12 +105,20 @@ public struct UserRepository: Sendable {
         )
     }
 
-    private func decode(_ row: any SQLRow) async throws -> User {
-        let id = try row.int64("id")
-        let roleIDs = try await db.raw("SELECT role_id FROM user_roles WHERE user_id = \(bind: id) ORDER BY role_id").all()
-            .map { try $0.int64("role_id") }
-        return User(
-            id: id, login: try row.string("login"), email: try row.stringOrNil("email"),
+    /// Users from rows, with their role ids loaded in one query.
+    private func decode(_ rows: [any SQLRow]) async throws -> [User] {
+        guard !rows.isEmpty else { return [] }
+        let ids = try rows.map { try $0.int64("id") }
+        var roles: [Int64: [Int64]] = [:]
+        for row in try await db.raw("SELECT user_id, role_id FROM user_roles WHERE user_id IN (\(binds: ids)) ORDER BY role_id").all() {
+            roles[try row.int64("user_id"), default: []].append(try row.int64("role_id"))
+        }
+        return try rows.map { try decode($0, roleIDs: roles[try $0.int64("id")] ?? []) }
+    }
+
+    private func decode(_ row: any SQLRow, roleIDs: [Int64]) throws -> User {
+        User(
+            id: try row.int64("id"), login: try row.string("login"), email: try row.stringOrNil("email"),
             firstName: try row.string("first_name"), lastName: try row.string("last_name"),
             isAgent: try row.bool("is_agent"), isCustomer: try row.bool("is_customer"), isAdmin: try row.bool("is_admin"),
             contactID: try row.int64OrNil("contact_id"), seesOrganisationTickets: try row.bool("sees_organisation"),
