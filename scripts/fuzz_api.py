@@ -384,6 +384,13 @@ def shell_word(text: str) -> str:
     return "".join(out)
 
 
+def is_parser_rejection(resp: requests.Response) -> bool:
+    """The HTTP parser's answer to a malformed request head (such as a NUL byte in a header): an empty
+    400 that closes the connection, sent before the application sees the request."""
+    return (resp.status_code == 400 and not resp.content and "Content-Type" not in resp.headers
+            and resp.headers.get("Connection", "").lower() == "close")
+
+
 def curl_for(req: Req, token: str) -> str:
     parts = ["curl", "-sS", "-i", "-X", req.method.upper(), shell_word(req.url)]
     for name, value in req.headers.items():
@@ -450,7 +457,8 @@ class BadInputPass:
         problems = []
         if status >= 500:
             problems.append(f"server error {status}")
-        elif 400 <= status < 500 and status not in TRANSPORT_STATUSES and req.method.upper() != "HEAD":
+        elif (400 <= status < 500 and status not in TRANSPORT_STATUSES and not is_parser_rejection(resp)
+              and req.method.upper() != "HEAD"):
             if not ctype.lower().startswith("application/problem+json"):
                 problems.append(f"{status} with Content-Type {ctype or '(none)'}, expected application/problem+json")
             else:

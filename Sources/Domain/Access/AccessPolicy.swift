@@ -50,6 +50,15 @@ public enum AccessPolicy {
         guard principal.isAgent || principal.isAdmin else { throw .forbidden("Only agents may do this.") }
     }
 
+    /// Throws `forbidden` unless `principal` may create and change contacts and organisations: administrators,
+    /// and agents who may create tickets in some queue. (Moving a contact between organisations changes which
+    /// tickets its customer account sees.)
+    public static func requirePeopleEditor(_ principal: Principal) throws(DomainError) {
+        guard principal.isAdmin || (principal.isAgent && principal.queueRights.values.contains { $0.contains(.create) }) else {
+            throw .forbidden("Only agents who may create tickets change contacts and organisations.")
+        }
+    }
+
     /// Whether `principal` sees internal articles and internal field values (agents do, customers do not).
     public static func seesInternals(_ principal: Principal) -> Bool {
         principal.isAgent || principal.isAdmin

@@ -35,6 +35,15 @@ public struct MasterDataService: Sendable {
                 guard parent != record.id, all.contains(where: { $0.id == parent }) else {
                     throw DomainError.invalid(field: "parentId", "Unknown parent \(parent).")
                 }
+                // Walk up from the new parent; meeting the record itself would close a cycle.
+                var ancestor: Int64? = parent
+                var seen: Set<Int64> = []
+                while let current = ancestor, seen.insert(current).inserted {
+                    guard current != record.id else {
+                        throw DomainError.invalid(field: "parentId", "'\(name)' cannot be placed below itself.")
+                    }
+                    ancestor = all.first { $0.id == current }?.parentReference
+                }
             }
             var stored = record
             stored.name = name
@@ -73,7 +82,7 @@ extension Named {
 extension Queue: Named {
     public var parentReference: Int64? { parentID }
     public func validate() throws(DomainError) {
-        if let systemAddress { _ = try MailAddress.normalise(systemAddress) }
+        if let systemAddress { _ = try MailAddress.normalise(systemAddress, field: "systemAddress") }
     }
 }
 

@@ -99,11 +99,13 @@ public struct AuthService: Sendable {
         let token = Secrets.newToken()
         let now = context.now()
         let info = try await context.database.transaction { db in
-            guard let user = try await UserRepository(db).find(login: login), user.isActive else {
-                throw DomainError.notFound("No active user '\(login)'.")
-            }
-            guard principal.isAdmin || principal.userID == user.id else {
+            // Refused before looking further, so the answer does not tell others which logins exist.
+            let user = try await UserRepository(db).find(login: login)
+            guard principal.isAdmin || user?.id == principal.userID else {
                 throw DomainError.forbidden("Only administrators create tokens for other users.")
+            }
+            guard let user, user.isActive else {
+                throw DomainError.notFound("No active user '\(login)'.")
             }
             return try await CredentialRepository(db).insertToken(userID: user.id, name: name, hash: Secrets.hash(token), at: now)
         }

@@ -45,7 +45,7 @@ public struct PeopleService: Sendable {
 
     /// Creates (`id` nil) or replaces a contact.
     public func saveContact(_ id: Int64?, _ input: ContactInput, by principal: Principal) async throws -> Contact {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requirePeopleEditor(principal)
         let lastName = input.lastName.trimmingCharacters(in: .whitespaces)
         guard (1...200).contains(lastName.count) else { throw DomainError.invalid(field: "lastName", "A last name needs 1 to 200 characters.") }
         let emails = try (input.emails ?? []).map { address throws(DomainError) in try MailAddress.normalise(address, field: "emails") }
@@ -93,7 +93,7 @@ public struct PeopleService: Sendable {
 
     /// Creates (`id` nil) or replaces an organisation; a parent may not create a cycle.
     public func saveOrganisation(_ id: Int64?, _ input: OrganisationInput, by principal: Principal) async throws -> Organisation {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requirePeopleEditor(principal)
         let name = input.name.trimmingCharacters(in: .whitespaces)
         guard (1...200).contains(name.count) else { throw DomainError.invalid(field: "name", "A name needs 1 to 200 characters.") }
         let domains = try (input.mailDomains ?? []).map { domain throws(DomainError) in

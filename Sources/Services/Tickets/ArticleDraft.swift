@@ -28,13 +28,15 @@ struct ArticleDraft: Sendable {
     var files: [File]
     var timeMinutes: Int?
 
-    init(input: NewArticle, principal: Principal, maxAttachmentBytes: Int) throws(DomainError) {
+    /// Checks `input`; field issues are named after `fieldPrefix` (`article.` inside a new ticket, nothing for a
+    /// new article on its own).
+    init(input: NewArticle, principal: Principal, maxAttachmentBytes: Int, fieldPrefix: String = "article.") throws(DomainError) {
         let isAgent = principal.isAgent || principal.isAdmin
         channel = input.channel ?? (isAgent ? .note : .web)
         sender = principal.isSystem ? .system : (isAgent ? .agent : .customer)
         customerVisible = isAgent ? (input.customerVisible ?? (channel != .note)) : true
         if !isAgent, input.customerVisible == false {
-            throw .invalid(field: "article.customerVisible", "Customers cannot write internal notes.")
+            throw .invalid(field: fieldPrefix + "customerVisible", "Customers cannot write internal notes.")
         }
         guard input.body.count <= Self.maxBodyCharacters else { throw .tooLarge("The article body is larger than 1,000,000 characters.") }
         switch (input.contentType ?? "text/plain").lowercased() {
@@ -45,26 +47,29 @@ struct ArticleDraft: Sendable {
             bodyHTML = HTMLSanitizer.sanitize(input.body)
             bodyText = HTMLText.plainText(fromHTML: input.body)
         default:
-            throw .invalid(field: "article.contentType", "contentType must be text/plain or text/html.")
+            throw .invalid(field: fieldPrefix + "contentType", "contentType must be text/plain or text/html.")
         }
         guard !bodyText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !(input.attachments ?? []).isEmpty else {
-            throw .invalid(field: "article.body", "An article needs a body.")
+            throw .invalid(field: fieldPrefix + "body", "An article needs a body.")
         }
-        subject = try Self.line(input.subject, field: "article.subject", max: 998)
-        from = try Self.line(input.from, field: "article.from", max: 2000)
-        to = try Self.line(input.to, field: "article.to", max: 10_000)
-        cc = try Self.line(input.cc, field: "article.cc", max: 10_000)
-        messageID = try Self.line(input.messageId, field: "article.messageId", max: 998)
-        inReplyTo = try Self.line(input.inReplyTo, field: "article.inReplyTo", max: 998)
-        references = try Self.line(input.references, field: "article.references", max: 20_000)
+        subject = try Self.line(input.subject, field: fieldPrefix + "subject", max: 998)
+        from = try Self.line(input.from, field: fieldPrefix + "from", max: 2000)
+        to = try Self.line(input.to, field: fieldPrefix + "to", max: 10_000)
+        cc = try Self.line(input.cc, field: fieldPrefix + "cc", max: 10_000)
+        messageID = try Self.line(input.messageId, field: fieldPrefix + "messageId", max: 998)
+        inReplyTo = try Self.line(input.inReplyTo, field: fieldPrefix + "inReplyTo", max: 998)
+        references = try Self.line(input.references, field: fieldPrefix + "references", max: 20_000)
+        if !isAgent, input.timeMinutes != nil {
+            throw .invalid(field: fieldPrefix + "timeMinutes", "Customers cannot book working time.")
+        }
         if let minutes = input.timeMinutes, !(0...24 * 60).contains(minutes) {
-            throw .invalid(field: "article.timeMinutes", "Time must be between 0 and 1440 minutes.")
+            throw .invalid(field: fieldPrefix + "timeMinutes", "Time must be between 0 and 1440 minutes.")
         }
         timeMinutes = input.timeMinutes
         let attachments = input.attachments ?? []
-        guard attachments.count <= Self.maxAttachments else { throw .invalid(field: "article.attachments", "At most 100 attachments.") }
+        guard attachments.count <= Self.maxAttachments else { throw .invalid(field: fieldPrefix + "attachments", "At most 100 attachments.") }
         files = try attachments.enumerated().map { index, attachment throws(DomainError) in
-            let field = "article.attachments[\(index)]"
+            let field = fieldPrefix + "attachments[\(index)]"
             guard let data = Data(base64Encoded: attachment.contentBase64, options: .ignoreUnknownCharacters) else {
                 throw .invalid(field: field + ".contentBase64", "Not valid base64.")
             }

@@ -27,7 +27,7 @@ struct ArticleWriter {
             ))
         }
         let searchable = [draft.subject, draft.from, draft.to, draft.cc, draft.bodyText].compactMap { $0 } + draft.files.map(\.filename)
-        try await SearchIndex(db, dialect: dialect).append(ticketID: ticket.id, body: searchable.joined(separator: " "))
+        try await SearchIndex(db, dialect: dialect).append(ticketID: ticket.id, body: searchable.joined(separator: " "), customerVisible: draft.customerVisible)
         if let minutes = draft.timeMinutes, minutes > 0, let actor {
             _ = try await TicketAssociations(db).insertTimeEntry(
                 TimeEntry(id: 0, ticketID: ticket.id, userID: actor, minutes: minutes, note: nil, createdAt: now)

@@ -23,6 +23,12 @@ public struct FieldService: Sendable {
         try await context.database.read { db in try await FieldRepository(db).definitions(for: object) }
     }
 
+    /// The definitions `principal` may know of: all for agents, the customer-visible ones for customers.
+    public func definitions(for object: FieldObject?, visibleTo principal: Principal) async throws -> [FieldDefinition] {
+        let all = try await definitions(for: object)
+        return AccessPolicy.seesInternals(principal) ? all : all.filter(\.customerVisible)
+    }
+
     /// Defines a new field (administrators only).
     public func define(_ definition: FieldDefinition, by principal: Principal) async throws -> FieldDefinition {
         try AccessPolicy.requireAdmin(principal)
@@ -67,9 +73,12 @@ public struct FieldService: Sendable {
     }
 
     /// Validates inputs by field name against the definitions for `object`. For a new object every required
-    /// field must be given; for an existing one only the given fields are checked.
-    func validate(_ inputs: [String: FieldInput], for object: FieldObject, db: any SQLDatabase, isNew: Bool = true) async throws -> [ValidatedField] {
-        let definitions = try await FieldRepository(db).definitions(for: object)
+    /// field must be given; for an existing one only the given fields are checked. With `customerView` only
+    /// customer-visible fields exist. Contact and user references must name existing records.
+    func validate(
+        _ inputs: [String: FieldInput], for object: FieldObject, db: any SQLDatabase, isNew: Bool = true, customerView: Bool = false
+    ) async throws -> [ValidatedField] {
+        let definitions = try await FieldRepository(db).definitions(for: object).filter { !customerView || $0.customerVisible }
         var issues: [FieldIssue] = []
         var result: [ValidatedField] = []
         for name in inputs.keys.sorted() where !definitions.contains(where: { $0.name == name }) {
@@ -84,13 +93,31 @@ public struct FieldService: Sendable {
             }
             switch definition.validate(input) {
             case .success(let value):
-                result.append(ValidatedField(definition: definition, value: value))
+                if let missing = try await missingReference(value, of: definition, db: db) {
+                    issues.append(FieldIssue(field: "fields.\(definition.name)", message: missing))
+                } else {
+                    result.append(ValidatedField(definition: definition, value: value))
+                }
             case .failure(let issue):
                 issues.append(FieldIssue(field: "fields.\(definition.name)", message: issue.message))
             }
         }
         guard issues.isEmpty else { throw DomainError.invalid("Some field values are invalid.", issues: issues) }
         return result
+    }
+
+    /// Why a contact or user reference is unusable (nil when it names an existing record). Config items
+    /// cannot be checked until the CMDB exists.
+    private func missingReference(_ value: FieldValue?, of definition: FieldDefinition, db: any SQLDatabase) async throws -> String? {
+        guard case .reference(let id)? = value else { return nil }
+        switch definition.type {
+        case .contactReference:
+            return try await ContactRepository(db).find(id) == nil ? "No contact with id \(id)." : nil
+        case .userReference:
+            return try await UserRepository(db).find(id) == nil ? "No user with id \(id)." : nil
+        default:
+            return nil
+        }
     }
 
     func store(_ fields: [ValidatedField], object: FieldObject, objectID: Int64, db: any SQLDatabase) async throws {

@@ -45,7 +45,8 @@ enum CursorCoding {
     static func decode(_ text: String) throws(DomainError) -> TicketCursor {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard text.count <= 2000, let data = Data(base64Encoded: base64), let raw = String(data: data, encoding: .utf8), let tag = raw.first else {
+        guard text.count <= 2000, let data = Data(base64Encoded: base64), let raw = String(data: data, encoding: .utf8),
+              !raw.unicodeScalars.contains("\u{0}"), let tag = raw.first else {
             throw .invalid(field: "cursor", "The cursor is not one this server handed out.")
         }
         let body = raw.dropFirst()

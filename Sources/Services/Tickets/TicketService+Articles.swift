@@ -8,7 +8,7 @@ extension TicketService {
     /// customers may add customer-visible articles to their own tickets. Articles for a merged ticket go to
     /// the ticket it was merged into.
     public func addArticle(to id: Int64, _ input: NewArticle, by principal: Principal) async throws -> Article {
-        let draft = try ArticleDraft(input: input, principal: principal, maxAttachmentBytes: context.configuration.maxAttachmentBytes)
+        let draft = try ArticleDraft(input: input, principal: principal, maxAttachmentBytes: context.configuration.maxAttachmentBytes, fieldPrefix: "")
         let now = context.now()
         let dialect = context.database.dialect
         return try await context.database.transaction { db in

@@ -11,6 +11,7 @@ extension TicketService {
         let master = try await masterData.current(context.database)
         var query = TicketListQuery()
         query.limit = request.limit
+        query.searchesCustomerDocument = !AccessPolicy.seesInternals(principal)
         query.descending = request.descending
         if !request.queueIDs.isEmpty { query.queues = .init(request.queueIDs) }
         var stateIDs = request.stateIDs
@@ -64,7 +65,13 @@ extension TicketService {
         }
         query.sort = request.sort ?? (hasWords ? .relevance : .id)
         if query.sort == .relevance, !hasWords { query.sort = .id }
-        if let cursor = request.cursor { query.cursor = try CursorCoding.decode(cursor) }
+        if let cursor = request.cursor {
+            let position = try CursorCoding.decode(cursor)
+            guard position.fits(query.sort) else {
+                throw DomainError.invalid(field: "cursor", "The cursor belongs to a list in another order; ask again without it.")
+            }
+            query.cursor = position
+        }
         let scope = AccessPolicy.ticketScope(for: principal)
         let finalQuery = query
         let (tickets, next) = try await context.database.read { db in

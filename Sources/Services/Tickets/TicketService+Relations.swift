@@ -13,7 +13,7 @@ extension TicketService {
             try AccessPolicy.require(principal, .admin, in: ticket.queueID)
             if targetObject == .ticket {
                 guard targetID != id else { throw DomainError.invalid(field: "targetId", "A ticket cannot link to itself.") }
-                _ = try await requireTicket(targetID, for: principal, db: db)
+                _ = try await requireTarget(targetID, for: principal, db: db)
             } else {
                 throw DomainError.invalid(field: "targetObject", "Config items arrive with the CMDB; only ticket links exist so far.")
             }
@@ -42,8 +42,9 @@ extension TicketService {
         try await context.database.transaction { db in
             let ticket = try await requireTicket(id, for: principal, db: db)
             try AccessPolicy.require(principal, .admin, in: ticket.queueID)
-            guard let link = try await LinkRepository(db).find(linkID),
-                  link.sourceTicketID == id || (link.targetObject == .ticket && link.targetID == id)
+            // Only a link the principal can see: its other end must be visible too.
+            guard let link = try await LinkRepository(db).links(ofTicket: id, in: AccessPolicy.ticketScope(for: principal))
+                .first(where: { $0.id == linkID })
             else { throw DomainError.notFound("No link \(linkID) on this ticket.") }
             try await LinkRepository(db).delete(linkID)
             try await HistoryRepository(db).append(ticketID: id, actorID: principal.userID, field: "link",
@@ -65,7 +66,7 @@ extension TicketService {
         let dialect = context.database.dialect
         let target = try await context.database.transaction { db in
             var source = try await requireTicket(id, for: principal, db: db, forUpdate: true)
-            let target = try await requireTicket(targetID, for: principal, db: db, forUpdate: true)
+            let target = try await requireTarget(targetID, for: principal, db: db, forUpdate: true)
             try AccessPolicy.require(principal, .admin, in: source.queueID)
             try AccessPolicy.require(principal, .admin, in: target.queueID)
             guard source.mergedIntoID == nil else { throw DomainError.conflict("Ticket \(source.number) is merged already.") }
@@ -86,7 +87,8 @@ extension TicketService {
             try await history.append(ticketID: id, actorID: principal.userID, field: "state", old: oldState, new: mergedState.name, at: now)
             try await history.append(ticketID: id, actorID: principal.userID, field: "mergedInto", old: nil, new: target.number, at: now)
             try await history.append(ticketID: targetID, actorID: principal.userID, field: "merged", old: nil, new: source.number, at: now)
-            try await SearchIndex(db, dialect: dialect).index(ticketID: id, head: source.number + " " + source.title, body: "")
+            let head = source.number + " " + source.title
+            try await SearchIndex(db, dialect: dialect).index(ticketID: id, head: head, body: "", customerHead: head, customerBody: "")
             try await reindex(target, db: db)
             try await EventRepository(db).append(type: EventType.ticketMerged, ticketID: id, actorID: principal.userID,
                                                  payload: EventPayload.json(["into": String(targetID)]), at: now)

@@ -64,7 +64,7 @@ public struct TicketService: Sendable {
             }
             try await people.requireUsers([input.ownerId], field: "ownerId")
             try await people.requireUsers([input.responsibleId], field: "responsibleId")
-            let fieldValues = try await fields.validate(fieldInputs, for: .ticket, db: db)
+            let fieldValues = try await fields.validate(fieldInputs, for: .ticket, db: db, customerView: !AccessPolicy.seesInternals(principal))
 
             let counter = try await Counters(db).next("ticket." + Self.dayKey(now, timeZone: configuration.timeZone))
             let number = TicketNumber.make(date: now, timeZone: configuration.timeZone, systemID: configuration.systemID, counter: Int(counter))
@@ -78,7 +78,10 @@ public struct TicketService: Sendable {
             try await HistoryRepository(db).append(ticketID: ticket.id, actorID: actor, field: "created", old: nil, new: number.rawValue, at: now)
             try await fields.store(fieldValues, object: .ticket, objectID: ticket.id, db: db)
             let index = SearchIndex(db, dialect: context.database.dialect)
-            try await index.index(ticketID: ticket.id, head: Self.searchHead(ticket, fieldValues: fieldValues), body: "")
+            try await index.index(
+                ticketID: ticket.id, head: Self.searchHead(ticket, fieldValues: fieldValues), body: "",
+                customerHead: Self.searchHead(ticket, fieldValues: fieldValues.filter(\.definition.customerVisible)), customerBody: ""
+            )
             if let article {
                 _ = try await ArticleWriter(db: db, dialect: context.database.dialect, now: now)
                     .write(article, to: ticket, by: principal, touch: false)
@@ -110,6 +113,16 @@ public struct TicketService: Sendable {
         let ticket = forUpdate ? try await repository.findForUpdate(id, in: scope) : try await repository.find(id, in: scope)
         guard let ticket else { throw DomainError.notFound("No ticket \(id).") }
         return ticket
+    }
+
+    /// Loads a ticket the request body names (`targetId`): one the principal may not see is refused like one
+    /// that does not exist, as a field error, since the path's own ticket was found.
+    func requireTarget(_ id: Int64, for principal: Principal, db: any SQLDatabase, forUpdate: Bool = false) async throws -> Ticket {
+        do {
+            return try await requireTicket(id, for: principal, db: db, forUpdate: forUpdate)
+        } catch DomainError.notFound {
+            throw DomainError.invalid(field: "targetId", "No ticket \(id).")
+        }
     }
 
     func view(of ticket: Ticket, for principal: Principal) async throws -> TicketView {

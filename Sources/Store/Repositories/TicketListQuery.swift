@@ -49,6 +49,8 @@ public struct TicketListQuery: Sendable {
     public var fullText: String?
     /// When set, excludes tickets that match this full-text expression.
     public var excludedFullText: String?
+    /// Whether the full-text conditions look only at the customer search document (what customers may see).
+    public var searchesCustomerDocument = false
     public var sort: Sort = .id
     public var descending = false
     /// The position after which the page starts, as handed out with the previous page.
@@ -58,10 +60,24 @@ public struct TicketListQuery: Sendable {
     public init() {}
 }
 
+extension TicketListQuery.Sort {
+    /// Whether the sort key is text (paged with `TicketCursor.text`) rather than a number.
+    public var hasTextKey: Bool { self == .number || self == .title }
+}
+
 /// A position in a sorted ticket list: the sort key of the last row seen and its id.
 public enum TicketCursor: Sendable, Equatable {
     case key(Int64, id: Int64)
     case text(String, id: Int64)
     /// For relevance order, which has no stable key: the number of rows already returned.
     case offset(Int)
+
+    /// Whether this position belongs to a list in `sort` order.
+    public func fits(_ sort: TicketListQuery.Sort) -> Bool {
+        switch self {
+        case .key: sort != .relevance && !sort.hasTextKey
+        case .text: sort.hasTextKey
+        case .offset: sort == .relevance
+        }
+    }
 }

@@ -70,19 +70,22 @@ public struct TicketRepository: Sendable {
         var joins: [SQLQueryString] = []
         var conditions: [SQLQueryString] = [scope.condition()]
         var score: SQLQueryString?
+        // The SQLite table or PostgreSQL column of the search document to match.
+        let fts = SQLIdentifier(query.searchesCustomerDocument ? "ticket_customer_fts" : "ticket_fts")
+        let document = SQLIdentifier(query.searchesCustomerDocument ? "customer_document" : "document")
         if let fullText = query.fullText {
             switch dialect {
             case .sqlite:
                 joins.append("""
-                    JOIN (SELECT rowid AS ticket_id, bm25(ticket_fts, 4.0, 1.0) AS score FROM ticket_fts
-                          WHERE ticket_fts MATCH \(bind: fullText)) s ON s.ticket_id = t.id
+                    JOIN (SELECT rowid AS ticket_id, bm25(\(fts), 4.0, 1.0) AS score FROM \(fts)
+                          WHERE \(fts) MATCH \(bind: fullText)) s ON s.ticket_id = t.id
                     """)
                 score = "s.score"
             case .postgres:
                 joins.append("""
-                    JOIN (SELECT ticket_id, ts_rank(document, q) AS score FROM ticket_search,
+                    JOIN (SELECT ticket_id, ts_rank(\(document), q) AS score FROM ticket_search,
                           (SELECT to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText)) AS q) query
-                          WHERE document @@ q) s ON s.ticket_id = t.id
+                          WHERE \(document) @@ q) s ON s.ticket_id = t.id
                     """)
                 score = "-s.score"
             }
@@ -90,10 +93,10 @@ public struct TicketRepository: Sendable {
         if let excluded = query.excludedFullText {
             switch dialect {
             case .sqlite:
-                conditions.append("t.id NOT IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH \(bind: excluded))")
+                conditions.append("t.id NOT IN (SELECT rowid FROM \(fts) WHERE \(fts) MATCH \(bind: excluded))")
             case .postgres:
                 conditions.append("""
-                    t.id NOT IN (SELECT ticket_id FROM ticket_search WHERE document @@ (to_tsquery('german', \(bind: excluded)) || to_tsquery('english', \(bind: excluded))))
+                    t.id NOT IN (SELECT ticket_id FROM ticket_search WHERE \(document) @@ (to_tsquery('german', \(bind: excluded)) || to_tsquery('english', \(bind: excluded))))
                     """)
             }
         }
@@ -126,11 +129,11 @@ public struct TicketRepository: Sendable {
         }
 
         let key: SQLQueryString
-        var isTextKey = false
+        let isTextKey = query.sort.hasTextKey
         switch query.sort {
         case .id: key = "t.id"
-        case .number: key = "t.number"; isTextKey = true
-        case .title: key = "t.title"; isTextKey = true
+        case .number: key = "t.number"
+        case .title: key = "t.title"
         case .created: key = "t.created_at"
         case .changed: key = "t.changed_at"
         case .pendingUntil: key = "COALESCE(t.pending_until, 9000000000000000)"

@@ -11,7 +11,9 @@ public struct Migrator: Sendable {
         self.database = database
     }
 
-    static let all: [Migration] = [CoreSchema.migration, SearchSchema.migration, TOTPEnrolmentSchema.migration]
+    static let all: [Migration] = [
+        CoreSchema.migration, SearchSchema.migration, TOTPEnrolmentSchema.migration, CustomerSearchSchema.migration,
+    ]
 
     /// The id of the newest migration this build knows.
     public static var latest: Int { all.map(\.id).max() ?? 0 }

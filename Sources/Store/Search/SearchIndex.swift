@@ -1,9 +1,12 @@
 import SQLKit
 
-/// The per-ticket full-text document, written in the same transaction as the change it reflects.
+/// The per-ticket full-text documents, written in the same transaction as the change they reflect.
 ///
-/// The head (number, title, field texts) ranks above the body (article subjects, addresses, texts,
-/// attachment names). Bodies only grow, so a new article appends to the document.
+/// Every ticket has two: the full document agents search, and the customer document with only what customers
+/// may see (customer-visible articles and their attachments, customer-visible fields), which customers search,
+/// so that no search tells them what an internal note says. In each, the head (number, title, field texts)
+/// ranks above the body (article subjects, addresses, texts, attachment names). Bodies only grow, so a new
+/// article appends to them.
 public struct SearchIndex: Sendable {
     let db: any SQLDatabase
     let dialect: Dialect
@@ -13,40 +16,53 @@ public struct SearchIndex: Sendable {
         self.dialect = dialect
     }
 
-    /// Writes the whole document of a ticket, replacing any previous one.
-    public func index(ticketID: Int64, head: String, body: String) async throws {
+    /// Writes both documents of a ticket, replacing any previous ones.
+    public func index(ticketID: Int64, head: String, body: String, customerHead: String, customerBody: String) async throws {
+        switch dialect {
+        case .sqlite:
+            for (table, head, body) in [("ticket_fts", head, body), ("ticket_customer_fts", customerHead, customerBody)] {
+                try await db.raw("DELETE FROM \(ident: table) WHERE rowid = \(bind: ticketID)").run()
+                try await db.raw("INSERT INTO \(ident: table) (rowid, head, body) VALUES (\(bind: ticketID), \(bind: head), \(bind: body))").run()
+            }
+        case .postgres:
+            try await db.raw("""
+                INSERT INTO ticket_search (ticket_id, document, customer_document) VALUES (\(bind: ticketID),
+                    \(Self.vector(head: head, body: body)), \(Self.vector(head: customerHead, body: customerBody)))
+                ON CONFLICT (ticket_id) DO UPDATE SET document = excluded.document, customer_document = excluded.customer_document
+                """).run()
+        }
+    }
+
+    /// Appends text (a new article) to a ticket's full body, and to its customer body when customers see the article.
+    public func append(ticketID: Int64, body: String, customerVisible: Bool) async throws {
+        switch dialect {
+        case .sqlite:
+            for table in customerVisible ? ["ticket_fts", "ticket_customer_fts"] : ["ticket_fts"] {
+                try await db.raw("UPDATE \(ident: table) SET body = body || ' ' || \(bind: body) WHERE rowid = \(bind: ticketID)").run()
+            }
+        case .postgres:
+            let vector: SQLQueryString = "to_tsvector('german', \(bind: body)) || to_tsvector('english', \(bind: body))"
+            let customer: SQLQueryString = customerVisible ? ", customer_document = customer_document || \(vector)" : ""
+            try await db.raw("UPDATE ticket_search SET document = document || \(vector)\(customer) WHERE ticket_id = \(bind: ticketID)").run()
+        }
+    }
+
+    /// Drops a ticket's documents.
+    public func remove(ticketID: Int64) async throws {
         switch dialect {
         case .sqlite:
             try await db.raw("DELETE FROM ticket_fts WHERE rowid = \(bind: ticketID)").run()
-            try await db.raw("INSERT INTO ticket_fts (rowid, head, body) VALUES (\(bind: ticketID), \(bind: head), \(bind: body))").run()
+            try await db.raw("DELETE FROM ticket_customer_fts WHERE rowid = \(bind: ticketID)").run()
         case .postgres:
-            try await db.raw("""
-                INSERT INTO ticket_search (ticket_id, document) VALUES (\(bind: ticketID),
-                    setweight(to_tsvector('german', \(bind: head)), 'A') || setweight(to_tsvector('english', \(bind: head)), 'A')
-                    || to_tsvector('german', \(bind: body)) || to_tsvector('english', \(bind: body)))
-                ON CONFLICT (ticket_id) DO UPDATE SET document = excluded.document
-                """).run()
+            try await db.raw("DELETE FROM ticket_search WHERE ticket_id = \(bind: ticketID)").run()
         }
     }
 
-    /// Appends text (a new article) to a ticket's body.
-    public func append(ticketID: Int64, body: String) async throws {
-        switch dialect {
-        case .sqlite:
-            try await db.raw("UPDATE ticket_fts SET body = body || ' ' || \(bind: body) WHERE rowid = \(bind: ticketID)").run()
-        case .postgres:
-            try await db.raw("""
-                UPDATE ticket_search SET document = document || to_tsvector('german', \(bind: body)) || to_tsvector('english', \(bind: body))
-                WHERE ticket_id = \(bind: ticketID)
-                """).run()
-        }
-    }
-
-    /// Drops a ticket's document.
-    public func remove(ticketID: Int64) async throws {
-        switch dialect {
-        case .sqlite: try await db.raw("DELETE FROM ticket_fts WHERE rowid = \(bind: ticketID)").run()
-        case .postgres: try await db.raw("DELETE FROM ticket_search WHERE ticket_id = \(bind: ticketID)").run()
-        }
+    /// A PostgreSQL document: the head at weight A, both in German and English stemming.
+    private static func vector(head: String, body: String) -> SQLQueryString {
+        """
+        setweight(to_tsvector('german', \(bind: head)), 'A') || setweight(to_tsvector('english', \(bind: head)), 'A')
+            || to_tsvector('german', \(bind: body)) || to_tsvector('english', \(bind: body))
+        """
     }
 }

@@ -61,16 +61,64 @@ enum APIBody {
             throw DomainError.tooLarge("The request body is larger than \(maxBytes / 1_048_576) MB.")
         }
         let data = Data(buffer: buffer)
-        guard String(validating: data, as: UTF8.self) != nil else {
-            throw DomainError.invalid(field: "body", "The request body is not valid UTF-8.")
-        }
+        try checkSyntax(data)
         do {
             return try decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
-            throw DomainError.invalid("The JSON body does not fit: \(describe(error))", issues: [FieldIssue(field: path(of: error), message: describe(error))])
+            throw problem(error)
         } catch {
             throw DomainError.invalid(field: "body", "The request body is not JSON.")
         }
+    }
+
+    /// Refuses bodies that are not UTF-8 JSON text, or that hold NUL characters (which neither database stores).
+    ///
+    /// The decoder reads lazily and would let malformed parts of ignored values through, so the whole body is
+    /// parsed once strictly first.
+    static func checkSyntax(_ data: Data) throws(DomainError) {
+        guard String(validating: data, as: UTF8.self) != nil, !data.contains(0) else {
+            throw .invalid(field: "body", "The request body is not JSON in UTF-8.")
+        }
+        let value: Any
+        do {
+            value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "malformed"
+            throw .invalid(field: "body", "The request body is not JSON: \(reason)")
+        }
+        if let field = pathOfNUL(in: value, at: "") {
+            throw .invalid(field: field.isEmpty ? "body" : field, "Text must not contain NUL (U+0000) characters.")
+        }
+    }
+
+    /// The path (`article.attachments[0].filename`) of the first string or key holding U+0000.
+    private static func pathOfNUL(in value: Any, at path: String) -> String? {
+        switch value {
+        case let text as String:
+            return text.unicodeScalars.contains("\u{0}") ? path : nil
+        case let array as [Any]:
+            for (index, item) in array.enumerated() {
+                if let found = pathOfNUL(in: item, at: path + "[\(index)]") { return found }
+            }
+        case let object as [String: Any]:
+            for key in object.keys.sorted() {
+                if key.unicodeScalars.contains("\u{0}") { return path }
+                if let found = pathOfNUL(in: object[key] as Any, at: path.isEmpty ? key : path + "." + key) { return found }
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// A decoding failure as a 422 problem naming the field (in API spelling).
+    static func problem(_ error: DecodingError) -> DomainError {
+        let field = path(of: error)
+        if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+            // Foundation reports a number that does not fit the expected type without saying where.
+            return .invalid(field: field, "The JSON body does not fit: a number is not a whole number or is too large where a whole number is expected.")
+        }
+        return .invalid("The JSON body does not fit: \(describe(error))", issues: [FieldIssue(field: field, message: describe(error))])
     }
 
     /// A JSON response.
@@ -90,7 +138,10 @@ enum APIBody {
         case .keyNotFound(let key, let c): c.codingPath + [key]
         @unknown default: []
         }
-        let text = path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        // Array positions are `[1]`; dictionary keys that look like numbers stay keys (`queues.1`).
+        let text = path.map { key in
+            key.intValue.flatMap { key.stringValue == String($0) ? nil : "[\($0)]" } ?? apiName(key.stringValue)
+        }.joined(separator: ".")
         return text.isEmpty ? "body" : text.replacingOccurrences(of: ".[", with: "[")
     }
 

@@ -51,6 +51,8 @@ struct MasterDataController {
         }
         do {
             return try APIBody.domainDecoder.decode(Record.self, from: JSONSerialization.data(withJSONObject: object))
+        } catch let error as DecodingError {
+            throw APIBody.problem(error)
         } catch {
             throw DomainError.invalid(field: "body", "Some values have the wrong type or are unknown.")
         }

@@ -79,12 +79,12 @@ struct PeopleController {
         }
 
         api.get("fields") { request, context -> Response in
-            _ = try context.requirePrincipal()
+            let principal = try context.requirePrincipal()
             let object = try request.query("object").map { text in
                 guard let object = FieldObject(rawValue: text) else { throw DomainError.invalid(field: "object", "Unknown object '\(text)'.") }
                 return object
             }
-            return try APIBody.response(ItemList(items: try await services.fields.definitions(for: object)))
+            return try APIBody.response(ItemList(items: try await services.fields.definitions(for: object, visibleTo: principal)))
         }
         api.post("fields") { request, context -> Response in
             let definition = try await APIBody.decode(FieldDefinition.self, from: request)

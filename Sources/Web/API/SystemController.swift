@@ -12,7 +12,10 @@ struct SystemController {
         router.get("readyz") { _, _ -> Response in
             let migrator = Migrator(database: services.context.database)
             let ready = (try? await migrator.currentVersion()) == Migrator.latest
-            return Response(status: ready ? .ok : .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: ready ? "ready" : "not ready")))
+            return Response(
+                status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: ready ? "ready" : "not ready"))
+            )
         }
         router.get("metrics") { _, _ -> Response in
             var buffer: [UInt8] = []

@@ -135,11 +135,14 @@ struct TicketController {
 
     static func etag(_ version: Int64) -> String { "\"\(version)\"" }
 
-    /// The version an `If-Match` header names; a malformed one is a 412 (it cannot match).
+    /// The version an `If-Match` header names: nil without the header or for `*` (any current version);
+    /// anything but one entity tag `"N"` (or `W/"N"`) is a 412, as it cannot match.
     static func ifMatch(_ request: Request) throws -> Int64? {
         guard let header = request.headers[.ifMatch] else { return nil }
-        let trimmed = header.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "")
-        guard let version = Int64(trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "\""))) else {
+        var tag = Substring(header.trimmingCharacters(in: .whitespaces))
+        if tag == "*" { return nil }
+        if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
+        guard tag.count >= 3, tag.first == "\"", tag.last == "\"", let version = Int64(tag.dropFirst().dropLast()) else {
             throw DomainError.stale("If-Match must be the ETag of the ticket, such as \"3\".")
         }
         return version

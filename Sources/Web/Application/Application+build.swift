@@ -19,6 +19,7 @@ public func buildRouter(services: WebServices) -> Router<AppRequestContext> {
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: QueryTextMiddleware())
     SystemController(services: services).register(on: router)
     let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(auth: services.auth))
     AuthController(services: services).register(on: api)
@@ -28,11 +29,16 @@ public func buildRouter(services: WebServices) -> Router<AppRequestContext> {
     return router
 }
 
-/// Builds the whole HTTP application; used by `ticketwerk serve` and by the tests.
-public func buildApplication(services: WebServices, settings: ServerSettings, logger: Logger) -> some ApplicationProtocol {
+/// Builds the whole HTTP application; used by `ticketwerk serve`, `ticketwerk bench` and the tests.
+/// `onServerRunning` hears the port the server listens on (useful with port 0).
+public func buildApplication(
+    services: WebServices, settings: ServerSettings, logger: Logger,
+    onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
     Application(
         router: buildRouter(services: services),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Ticketwerk"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
         logger: logger
     )
 }
