@@ -78,10 +78,11 @@ public struct UserService: Sendable {
         }
     }
 
-    public func list(after cursor: Int64?, limit: Int, by principal: Principal) async throws -> [User] {
+    public func list(after cursor: Int64?, limit: Int, by principal: Principal) async throws -> Page<User> {
         try AccessPolicy.requireAgent(principal)
         guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
-        return try await context.database.read { db in try await UserRepository(db).list(after: cursor, limit: limit) }
+        let users = try await context.database.read { db in try await UserRepository(db).list(after: cursor, limit: limit + 1) }
+        return Page(fetched: users, limit: limit) { $0.id }
     }
 
     public func user(_ id: Int64, by principal: Principal) async throws -> User {

@@ -10,6 +10,8 @@ public struct ContactInput: Sendable, Decodable {
     public var phones: [String]?
     public var organisationId: Int64?
     public var isActive: Bool?
+    /// Dynamic field values by field name.
+    public var fields: [String: FieldInput]?
 }
 
 /// An organisation as callers submit it.
@@ -18,33 +20,54 @@ public struct OrganisationInput: Sendable, Decodable {
     public var parentId: Int64?
     public var mailDomains: [String]?
     public var isActive: Bool?
+    /// Dynamic field values by field name.
+    public var fields: [String: FieldInput]?
 }
 
 /// Contacts and organisations (agents read, agents with any create right or administrators write).
 public struct PeopleService: Sendable {
     let context: ServiceContext
+    let fields: FieldService
 
     public init(context: ServiceContext) {
         self.context = context
+        fields = FieldService(context: context)
     }
 
-    public func contacts(after cursor: Int64?, limit: Int, prefix: String?, organisationID: Int64?, by principal: Principal) async throws -> [Contact] {
+    /// Contacts by id after `cursor`, optionally by name or address prefix, organisation and field values.
+    public func contacts(
+        after cursor: Int64?, limit: Int, prefix: String?, organisationID: Int64?, fields fieldConditions: [String: String] = [:],
+        by principal: Principal
+    ) async throws -> Page<Fielded<Contact>> {
         try AccessPolicy.requireAgent(principal)
         guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
-        return try await context.database.read { db in
-            try await ContactRepository(db).list(after: cursor, limit: limit, prefix: prefix, organisationID: organisationID)
+        let filters = try await fields.filters(fieldConditions.map { ($0.key, $0.value, false) }, for: .contact, principal: principal)
+        let contacts = try await context.database.read { db in
+            try await ContactRepository(db).list(after: cursor, limit: limit + 1, prefix: prefix, organisationID: organisationID, fields: filters)
         }
+        return Page(fetched: try await withFields(contacts, object: .contact, principal: principal), limit: limit) { $0.value.id }
     }
 
-    public func contact(_ id: Int64, by principal: Principal) async throws -> Contact {
+    public func contact(_ id: Int64, by principal: Principal) async throws -> Fielded<Contact> {
         guard AccessPolicy.seesInternals(principal) || principal.contactID == id,
               let contact = try await context.database.read({ db in try await ContactRepository(db).find(id) })
         else { throw DomainError.notFound("No contact \(id).") }
-        return contact
+        return try await withFields([contact], object: .contact, principal: principal)[0]
     }
 
-    /// Creates (`id` nil) or replaces a contact.
-    public func saveContact(_ id: Int64?, _ input: ContactInput, by principal: Principal) async throws -> Contact {
+    /// Objects with the field values the principal may see.
+    private func withFields<Value: Identifiable & Encodable & Sendable>(
+        _ objects: [Value], object: FieldObject, principal: Principal
+    ) async throws -> [Fielded<Value>] where Value.ID == Int64 {
+        let ids = objects.map(\.id)
+        let values = try await context.database.read { db in
+            try await fields.values(object: object, objectIDs: ids, customerView: !AccessPolicy.seesInternals(principal), db: db)
+        }
+        return objects.map { Fielded($0, fields: values[$0.id] ?? [:]) }
+    }
+
+    /// Creates (`id` nil) or replaces a contact; given field values are set, others stay.
+    public func saveContact(_ id: Int64?, _ input: ContactInput, by principal: Principal) async throws -> Fielded<Contact> {
         try AccessPolicy.requirePeopleEditor(principal)
         let lastName = input.lastName.trimmingCharacters(in: .whitespaces)
         guard (1...200).contains(lastName.count) else { throw DomainError.invalid(field: "lastName", "A last name needs 1 to 200 characters.") }
@@ -70,29 +93,41 @@ public struct PeopleService: Sendable {
             if let id {
                 guard let existing = try await repository.find(id) else { throw DomainError.notFound("No contact \(id).") }
                 contact.createdAt = existing.createdAt
-                try await repository.update(contact)
-            } else {
-                contact = try await repository.insert(contact)
             }
-            return contact
+            let fieldValues = try await fields.validate(input.fields ?? [:], for: .contact, db: db, isNew: id == nil)
+            if id == nil {
+                contact = try await repository.insert(contact)
+            } else {
+                try await repository.update(contact)
+            }
+            try await fields.store(fieldValues, object: .contact, objectID: contact.id, db: db)
+            return Fielded(contact, fields: try await fields.values(object: .contact, objectID: contact.id, customerView: false, db: db))
         }
     }
 
-    public func organisations(after cursor: Int64?, limit: Int, by principal: Principal) async throws -> [Organisation] {
+    /// Organisations by id after `cursor`, optionally by field values.
+    public func organisations(
+        after cursor: Int64?, limit: Int, fields fieldConditions: [String: String] = [:], by principal: Principal
+    ) async throws -> Page<Fielded<Organisation>> {
         try AccessPolicy.requireAgent(principal)
         guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
-        return try await context.database.read { db in try await OrganisationRepository(db).list(after: cursor, limit: limit) }
+        let filters = try await fields.filters(fieldConditions.map { ($0.key, $0.value, false) }, for: .organisation, principal: principal)
+        let organisations = try await context.database.read { db in
+            try await OrganisationRepository(db).list(after: cursor, limit: limit + 1, fields: filters)
+        }
+        return Page(fetched: try await withFields(organisations, object: .organisation, principal: principal), limit: limit) { $0.value.id }
     }
 
-    public func organisation(_ id: Int64, by principal: Principal) async throws -> Organisation {
+    public func organisation(_ id: Int64, by principal: Principal) async throws -> Fielded<Organisation> {
         guard AccessPolicy.seesInternals(principal) || principal.organisationIDs.contains(id),
               let organisation = try await context.database.read({ db in try await OrganisationRepository(db).find(id) })
         else { throw DomainError.notFound("No organisation \(id).") }
-        return organisation
+        return try await withFields([organisation], object: .organisation, principal: principal)[0]
     }
 
-    /// Creates (`id` nil) or replaces an organisation; a parent may not create a cycle.
-    public func saveOrganisation(_ id: Int64?, _ input: OrganisationInput, by principal: Principal) async throws -> Organisation {
+    /// Creates (`id` nil) or replaces an organisation; a parent may not create a cycle; given field values
+    /// are set, others stay.
+    public func saveOrganisation(_ id: Int64?, _ input: OrganisationInput, by principal: Principal) async throws -> Fielded<Organisation> {
         try AccessPolicy.requirePeopleEditor(principal)
         let name = input.name.trimmingCharacters(in: .whitespaces)
         guard (1...200).contains(name.count) else { throw DomainError.invalid(field: "name", "A name needs 1 to 200 characters.") }
@@ -122,11 +157,15 @@ public struct PeopleService: Sendable {
             if let id {
                 guard let existing = try await repository.find(id) else { throw DomainError.notFound("No organisation \(id).") }
                 organisation.createdAt = existing.createdAt
-                try await repository.update(organisation)
-            } else {
-                organisation = try await repository.insert(organisation)
             }
-            return organisation
+            let fieldValues = try await fields.validate(input.fields ?? [:], for: .organisation, db: db, isNew: id == nil)
+            if id == nil {
+                organisation = try await repository.insert(organisation)
+            } else {
+                try await repository.update(organisation)
+            }
+            try await fields.store(fieldValues, object: .organisation, objectID: organisation.id, db: db)
+            return Fielded(organisation, fields: try await fields.values(object: .organisation, objectID: organisation.id, customerView: false, db: db))
         }
     }
 }

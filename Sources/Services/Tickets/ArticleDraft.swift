@@ -27,6 +27,10 @@ struct ArticleDraft: Sendable {
     var references: String?
     var files: [File]
     var timeMinutes: Int?
+    /// Dynamic field inputs; validated against the definitions inside the writing transaction.
+    var fieldInputs: [String: FieldInput]
+    /// The prefix issues of this article are named with.
+    var fieldPrefix: String
 
     /// Checks `input`; field issues are named after `fieldPrefix` (`article.` inside a new ticket, nothing for a
     /// new article on its own).
@@ -66,6 +70,8 @@ struct ArticleDraft: Sendable {
             throw .invalid(field: fieldPrefix + "timeMinutes", "Time must be between 0 and 1440 minutes.")
         }
         timeMinutes = input.timeMinutes
+        fieldInputs = input.fields ?? [:]
+        self.fieldPrefix = fieldPrefix
         let attachments = input.attachments ?? []
         guard attachments.count <= Self.maxAttachments else { throw .invalid(field: fieldPrefix + "attachments", "At most 100 attachments.") }
         files = try attachments.enumerated().map { index, attachment throws(DomainError) in

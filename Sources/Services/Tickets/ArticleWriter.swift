@@ -3,15 +3,23 @@ import Foundation
 import SQLKit
 import Store
 
-/// Stores an article with its attachments inside the caller's transaction: blobs deduplicated, search index
-/// appended, time booked, history and event written.
+/// Stores an article with its attachments and field values inside the caller's transaction: blobs
+/// deduplicated, search index appended, time booked, history and event written.
 struct ArticleWriter {
     let db: any SQLDatabase
     let dialect: Dialect
     let now: Date
+    let fields: FieldService
 
-    func write(_ draft: ArticleDraft, to ticket: Ticket, by principal: Principal, touch: Bool) async throws -> Article {
+    func write(_ draft: ArticleDraft, to ticket: Ticket, by principal: Principal, touch: Bool) async throws -> Fielded<Article> {
         let actor = principal.isSystem ? nil : principal.userID
+        let customerView = !AccessPolicy.seesInternals(principal)
+        let fieldValues: [ValidatedField]
+        do {
+            fieldValues = try await fields.validate(draft.fieldInputs, for: .article, db: db, customerView: customerView)
+        } catch DomainError.invalid(let message, let issues) {
+            throw DomainError.invalid(message, issues: issues.map { FieldIssue(field: draft.fieldPrefix + $0.field, message: $0.message) })
+        }
         let article = try await ArticleRepository(db).insert(Article(
             id: 0, ticketID: ticket.id, channel: draft.channel, sender: draft.sender, customerVisible: draft.customerVisible,
             from: draft.from, to: draft.to, cc: draft.cc, subject: draft.subject, bodyText: draft.bodyText, bodyHTML: draft.bodyHTML,
@@ -26,7 +34,10 @@ struct ArticleWriter {
                 size: file.content.count, digest: digest, contentID: file.contentID
             ))
         }
-        let searchable = [draft.subject, draft.from, draft.to, draft.cc, draft.bodyText].compactMap { $0 } + draft.files.map(\.filename)
+        try await fields.store(fieldValues, object: .article, objectID: article.id, db: db)
+        // A customer-visible article's internal field text stays out of the index, which customers search too.
+        let fieldTexts = fieldValues.filter { !draft.customerVisible || $0.definition.customerVisible }.compactMap { $0.value?.searchText }
+        let searchable = [draft.subject, draft.from, draft.to, draft.cc, draft.bodyText].compactMap { $0 } + draft.files.map(\.filename) + fieldTexts
         try await SearchIndex(db, dialect: dialect).append(ticketID: ticket.id, body: searchable.joined(separator: " "), customerVisible: draft.customerVisible)
         if let minutes = draft.timeMinutes, minutes > 0, let actor {
             _ = try await TicketAssociations(db).insertTimeEntry(
@@ -45,6 +56,8 @@ struct ArticleWriter {
             payload: EventPayload.json(["articleId": String(article.id), "channel": draft.channel.rawValue,
                                         "customerVisible": String(draft.customerVisible)]), at: now
         )
-        return article
+        return Fielded(article, fields: Dictionary(uniqueKeysWithValues: fieldValues.compactMap { field in
+            field.value.map { (field.definition.name, $0) }
+        }))
     }
 }

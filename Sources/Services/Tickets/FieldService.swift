@@ -120,6 +120,20 @@ public struct FieldService: Sendable {
         }
     }
 
+    /// Turns `field.NAME` conditions into list filters; a field the principal may not see is unknown.
+    func filters(
+        _ conditions: [(name: String, value: String, negated: Bool)], for object: FieldObject, principal: Principal
+    ) async throws -> [FieldFilter] {
+        guard !conditions.isEmpty else { return [] }
+        let definitions = try await definitions(for: object)
+        return try conditions.map { condition in
+            guard let definition = definitions.first(where: { $0.name == condition.name }), let id = definition.id,
+                  AccessPolicy.seesInternals(principal) || definition.customerVisible
+            else { throw DomainError.invalid(field: "field.\(condition.name)", "Unknown field '\(condition.name)'.") }
+            return FieldFilter(fieldID: id, value: condition.value, isNegated: condition.negated)
+        }
+    }
+
     func store(_ fields: [ValidatedField], object: FieldObject, objectID: Int64, db: any SQLDatabase) async throws {
         let repository = FieldRepository(db)
         for field in fields {

@@ -48,6 +48,8 @@ public struct NewArticle: Sendable, Decodable {
     public var attachments: [NewAttachment]?
     /// Working minutes to book with the article.
     public var timeMinutes: Int?
+    /// Dynamic field values of the article, by field name.
+    public var fields: [String: FieldInput]?
 
     public init(subject: String? = nil, body: String, contentType: String? = nil, customerVisible: Bool? = nil) {
         self.subject = subject

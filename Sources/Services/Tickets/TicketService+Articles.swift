@@ -7,7 +7,7 @@ extension TicketService {
     /// Adds an article. Agents need `reply` for customer-visible articles and `note` for internal ones;
     /// customers may add customer-visible articles to their own tickets. Articles for a merged ticket go to
     /// the ticket it was merged into.
-    public func addArticle(to id: Int64, _ input: NewArticle, by principal: Principal) async throws -> Article {
+    public func addArticle(to id: Int64, _ input: NewArticle, by principal: Principal) async throws -> Fielded<Article> {
         let draft = try ArticleDraft(input: input, principal: principal, maxAttachmentBytes: context.configuration.maxAttachmentBytes, fieldPrefix: "")
         let now = context.now()
         let dialect = context.database.dialect
@@ -19,15 +19,18 @@ extension TicketService {
             if principal.isAgent || principal.isAdmin {
                 try AccessPolicy.require(principal, draft.customerVisible ? .reply : .note, in: ticket.queueID)
             }
-            return try await ArticleWriter(db: db, dialect: dialect, now: now).write(draft, to: ticket, by: principal, touch: true)
+            return try await ArticleWriter(db: db, dialect: dialect, now: now, fields: fields).write(draft, to: ticket, by: principal, touch: true)
         }
     }
 
     /// The articles of a ticket the principal may see; customers get only customer-visible ones.
-    public func articles(of id: Int64, for principal: Principal) async throws -> [Article] {
-        try await context.database.read { db in
+    public func articles(of id: Int64, for principal: Principal) async throws -> [Fielded<Article>] {
+        let customerView = !AccessPolicy.seesInternals(principal)
+        return try await context.database.read { db in
             let ticket = try await requireTicket(id, for: principal, db: db)
-            return try await ArticleRepository(db).articles(ofTicket: ticket.id, includeInternal: AccessPolicy.seesInternals(principal))
+            let articles = try await ArticleRepository(db).articles(ofTicket: ticket.id, includeInternal: !customerView)
+            let values = try await fields.values(object: .article, objectIDs: articles.map(\.id), customerView: customerView, db: db)
+            return articles.map { Fielded($0, fields: values[$0.id] ?? [:]) }
         }
     }
 

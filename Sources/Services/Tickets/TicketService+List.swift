@@ -54,15 +54,7 @@ extension TicketService {
             }
             return (query, fieldFilters)
         }
-        if !fieldFilters.isEmpty {
-            let definitions = try await fields.definitions(for: .ticket)
-            for filter in fieldFilters {
-                guard let definition = definitions.first(where: { $0.name == filter.name }), let id = definition.id,
-                      AccessPolicy.seesInternals(principal) || definition.customerVisible
-                else { throw DomainError.invalid(field: "field.\(filter.name)", "Unknown field '\(filter.name)'.") }
-                query.fields.append(.init(fieldID: id, value: filter.value, isNegated: filter.negated))
-            }
-        }
+        query.fields = try await fields.filters(fieldFilters, for: .ticket, principal: principal)
         query.sort = request.sort ?? (hasWords ? .relevance : .id)
         if query.sort == .relevance, !hasWords { query.sort = .id }
         if let cursor = request.cursor {

@@ -83,7 +83,7 @@ public struct TicketService: Sendable {
                 customerHead: Self.searchHead(ticket, fieldValues: fieldValues.filter(\.definition.customerVisible)), customerBody: ""
             )
             if let article {
-                _ = try await ArticleWriter(db: db, dialect: context.database.dialect, now: now)
+                _ = try await ArticleWriter(db: db, dialect: context.database.dialect, now: now, fields: fields)
                     .write(article, to: ticket, by: principal, touch: false)
             }
             try await EventRepository(db).append(

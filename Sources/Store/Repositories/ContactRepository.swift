@@ -20,7 +20,7 @@ public struct ContactRepository: Sendable {
     }
 
     /// Contacts ordered by id after `cursor`, optionally only those whose name or address starts with `prefix`.
-    public func list(after cursor: Int64?, limit: Int, prefix: String?, organisationID: Int64?) async throws -> [Contact] {
+    public func list(after cursor: Int64?, limit: Int, prefix: String?, organisationID: Int64?, fields: [FieldFilter] = []) async throws -> [Contact] {
         var conditions: [SQLQueryString] = ["c.id > \(bind: cursor ?? 0)"]
         if let prefix, !prefix.isEmpty {
             let pattern = Self.likePrefix(prefix.lowercased())
@@ -30,6 +30,7 @@ public struct ContactRepository: Sendable {
                 """)
         }
         if let organisationID { conditions.append("c.organisation_id = \(bind: organisationID)") }
+        conditions += fields.map { $0.condition(object: .contact, idColumn: "c.id") }
         return try await decode(db.raw("""
             SELECT c.* FROM contacts c WHERE \(conditions.joined(separator: " AND ")) ORDER BY c.id LIMIT \(literal: limit)
             """).all())

@@ -15,8 +15,11 @@ public struct OrganisationRepository: Sendable {
         try await decode(db.raw("SELECT * FROM organisations WHERE name_key = \(bind: name.lowercased())").all()).first
     }
 
-    public func list(after cursor: Int64?, limit: Int) async throws -> [Organisation] {
-        try await decode(db.raw("SELECT * FROM organisations WHERE id > \(bind: cursor ?? 0) ORDER BY id LIMIT \(literal: limit)").all())
+    public func list(after cursor: Int64?, limit: Int, fields: [FieldFilter] = []) async throws -> [Organisation] {
+        let conditions: [SQLQueryString] = ["o.id > \(bind: cursor ?? 0)"] + fields.map { $0.condition(object: .organisation, idColumn: "o.id") }
+        return try await decode(db.raw("""
+            SELECT o.* FROM organisations o WHERE \(conditions.joined(separator: " AND ")) ORDER BY o.id LIMIT \(literal: limit)
+            """).all())
     }
 
     /// The organisation whose mail-domain patterns cover `address`, most specific pattern first.

@@ -10,18 +10,6 @@ public struct TicketListQuery: Sendable {
         case relevance
     }
 
-    /// A condition on a dynamic field's value.
-    public struct FieldCondition: Sendable {
-        public var fieldID: Int64
-        public var value: String
-        public var isNegated: Bool
-        public init(fieldID: Int64, value: String, isNegated: Bool = false) {
-            self.fieldID = fieldID
-            self.value = value
-            self.isNegated = isNegated
-        }
-    }
-
     /// A set of ids to include or exclude.
     public struct IDFilter: Sendable {
         public var ids: [Int64]
@@ -44,7 +32,7 @@ public struct TicketListQuery: Sendable {
     public var number: String?
     public var createdFrom: Date?
     public var createdUntil: Date?
-    public var fields: [FieldCondition] = []
+    public var fields: [FieldFilter] = []
     /// A full-text expression in the engine's syntax (FTS5 MATCH or tsquery), already made safe.
     public var fullText: String?
     /// When set, excludes tickets that match this full-text expression.

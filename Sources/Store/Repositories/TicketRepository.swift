@@ -120,13 +120,7 @@ public struct TicketRepository: Sendable {
         if let number = query.number { conditions.append("t.number = \(bind: number)") }
         if let from = query.createdFrom { conditions.append("t.created_at >= \(bind: from.millis)") }
         if let until = query.createdUntil { conditions.append("t.created_at < \(bind: until.millis)") }
-        for field in query.fields {
-            let exists: SQLQueryString = """
-                EXISTS (SELECT 1 FROM field_values fv WHERE fv.object = 'ticket' AND fv.object_id = t.id
-                        AND fv.field_id = \(bind: field.fieldID) AND fv.text_value = \(bind: field.value.lowercased()))
-                """
-            conditions.append(field.isNegated ? "NOT \(exists)" : exists)
-        }
+        conditions += query.fields.map { $0.condition(object: .ticket, idColumn: "t.id") }
 
         let key: SQLQueryString
         let isTextKey = query.sort.hasTextKey

@@ -17,6 +17,15 @@ extension Request {
         }
     }
 
+    /// The `field.NAME=value` query parameters, by field name.
+    func fieldConditions() -> [String: String] {
+        var conditions: [String: String] = [:]
+        for (key, value) in uri.queryParameters where key.hasPrefix("field.") {
+            conditions[String(key.dropFirst(6))] = String(value)
+        }
+        return conditions
+    }
+
     func query(_ name: String) -> String? {
         uri.queryParameters[name[...]].map(String.init)
     }

@@ -19,10 +19,9 @@ struct PeopleController {
 
     func register(on api: RouterGroup<AppRequestContext>) {
         api.get("users") { request, context -> Response in
-            let users = try await services.users.list(
+            try APIBody.response(try await services.users.list(
                 after: try request.queryInt("after").map(Int64.init), limit: try request.queryInt("limit") ?? 100, by: try context.requirePrincipal()
-            )
-            return try APIBody.response(ItemList(items: users, next: users.count == (try request.queryInt("limit") ?? 100) ? users.last.map { String($0.id) } : nil))
+            ))
         }
         api.post("users") { request, context -> Response in
             let input = try await APIBody.decode(NewUser.self, from: request)
@@ -41,12 +40,11 @@ struct PeopleController {
         }
 
         api.get("contacts") { request, context -> Response in
-            let limit = try request.queryInt("limit") ?? 100
-            let contacts = try await services.people.contacts(
-                after: try request.queryInt("after").map(Int64.init), limit: limit, prefix: request.query("prefix"),
-                organisationID: try request.queryInt("organisationId").map(Int64.init), by: try context.requirePrincipal()
-            )
-            return try APIBody.response(ItemList(items: contacts, next: contacts.count == limit ? contacts.last.map { String($0.id) } : nil))
+            try APIBody.response(try await services.people.contacts(
+                after: try request.queryInt("after").map(Int64.init), limit: try request.queryInt("limit") ?? 100, prefix: request.query("prefix"),
+                organisationID: try request.queryInt("organisationId").map(Int64.init), fields: request.fieldConditions(),
+                by: try context.requirePrincipal()
+            ))
         }
         api.post("contacts") { request, context -> Response in
             let input = try await APIBody.decode(ContactInput.self, from: request)
@@ -60,11 +58,10 @@ struct PeopleController {
             return try APIBody.response(try await services.people.saveContact(try context.id(), input, by: try context.requirePrincipal()))
         }
         api.get("organisations") { request, context -> Response in
-            let limit = try request.queryInt("limit") ?? 100
-            let organisations = try await services.people.organisations(
-                after: try request.queryInt("after").map(Int64.init), limit: limit, by: try context.requirePrincipal()
-            )
-            return try APIBody.response(ItemList(items: organisations, next: organisations.count == limit ? organisations.last.map { String($0.id) } : nil))
+            try APIBody.response(try await services.people.organisations(
+                after: try request.queryInt("after").map(Int64.init), limit: try request.queryInt("limit") ?? 100,
+                fields: request.fieldConditions(), by: try context.requirePrincipal()
+            ))
         }
         api.post("organisations") { request, context -> Response in
             let input = try await APIBody.decode(OrganisationInput.self, from: request)

@@ -168,9 +168,7 @@ struct TicketController {
             list.sort = key
             list.descending = descending
         }
-        for (key, value) in request.uri.queryParameters where key.hasPrefix("field.") {
-            list.fields[String(key.dropFirst(6))] = String(value)
-        }
+        list.fields = request.fieldConditions()
         return list
     }
 }

@@ -67,7 +67,7 @@ struct TestSystem: Sendable {
         let input = try JSONDecoder().decode(ContactInput.self, from: JSONSerialization.data(withJSONObject: [
             "lastName": login, "emails": [email], "organisationId": organisationID as Any,
         ].compactMapValues { $0 is NSNull ? nil : $0 }))
-        let contact = try await services.people.saveContact(nil, input, by: .system)
+        let contact = try await services.people.saveContact(nil, input, by: .system).value
         var newUser = NewUser(login: login, password: "password-\(login)", isAgent: false)
         newUser.isCustomer = true
         newUser.contactId = contact.id

@@ -59,4 +59,46 @@ struct DynamicFieldTests {
             #expect(badUpdate.status == .unprocessableContent)
         }
     }
+
+    @Test("fields on articles, contacts and organisations: validated, returned, filterable", arguments: TestBackend.available)
+    func fieldsOnOtherObjects(backend: TestBackend) async throws {
+        try await TestSystem.run(backend) { system, client in
+            let token = system.adminToken
+            for (name, object, type) in [("callback_number", "article", "text"), ("personnel_number", "contact", "text"),
+                                         ("budget", "organisation", "number")] {
+                let defined = try await client.call(.post, "/api/v1/fields", token: token,
+                                                    json: ["name": name, "label": name, "object": object, "type": type])
+                #expect(defined.status == .created)
+            }
+            let ticket = try #require(try await client.call(.post, "/api/v1/tickets", token: token, json: [
+                "title": "Rückruf erbeten", "queue": "Servicedesk",
+                "article": ["body": "Bitte zurückrufen", "fields": ["callback_number": "0341 123-4567"]],
+            ]).object.int("id"))
+            let badArticle = try await client.call(.post, "/api/v1/tickets/\(ticket)/articles", token: token,
+                                                   json: ["body": "x", "fields": ["budget": 5]])
+            #expect(badArticle.status == .unprocessableContent)
+            #expect((badArticle["errors"] as? [[String: Any]])?.first?.string("field") == "fields.budget")
+            let articles = try await client.call(.get, "/api/v1/tickets/\(ticket)/articles", token: token)
+            let articleFields = articles.items.first?["fields"] as? [String: [String: Any]]
+            #expect(articleFields?["callback_number"]?["value"] as? String == "0341 123-4567")
+
+            let contact = try await client.call(.post, "/api/v1/contacts", token: token, json: [
+                "lastName": "Neumann", "emails": ["p.neumann@stadt.example"], "fields": ["personnel_number": "P-0815"],
+            ])
+            #expect(contact.status == .created)
+            _ = try await client.call(.post, "/api/v1/contacts", token: token, json: ["lastName": "Ohne", "fields": ["personnel_number": "P-0001"]])
+            let found = try await client.call(.get, "/api/v1/contacts?field.personnel_number=p-0815", token: token)
+            #expect(found.items.map { $0.string("lastName") } == ["Neumann"])
+
+            let organisation = try await client.call(.post, "/api/v1/organisations", token: token, json: [
+                "name": "Amt für Statistik", "fields": ["budget": 12500],
+            ])
+            #expect((organisation["fields"] as? [String: [String: Any]])?["budget"]?["value"] as? Double == 12500)
+            let wrongType = try await client.call(.post, "/api/v1/organisations", token: token, json: ["name": "Kämmerei", "fields": ["budget": "viel"]])
+            #expect(wrongType.status == .unprocessableContent)
+            let page = try await client.call(.get, "/api/v1/organisations?limit=1", token: token)
+            #expect(page.items.count == 1)
+            #expect(page.object.string("next") == nil)
+        }
+    }
 }
