@@ -29,9 +29,7 @@ public struct TicketService: Sendable {
         guard input.queue != nil || input.queueId != nil else { throw DomainError.invalid(field: "queue", "A ticket needs a queue.") }
         guard let queue = try MasterData.resolve(master.queues, id: input.queueId, name: input.queue, field: "queue", names: { [$0.name] }),
               queue.isActive else { throw DomainError.invalid(field: "queue", "The queue is not active.") }
-        if principal.isAgent || principal.isAdmin {
-            try AccessPolicy.require(principal, .create, in: queue.id)
-        }
+        try Self.requireRights(for: input, in: queue.id, principal: principal)
         let state = try MasterData.resolve(master.states, id: input.stateId, name: input.state, field: "state", names: { [$0.name, $0.nameEN] })
             ?? master.defaultState
         let priority = try MasterData.resolve(master.priorities, id: input.priorityId, name: input.priority, field: "priority", names: { [$0.name, $0.nameEN] })
@@ -94,6 +92,28 @@ public struct TicketService: Sendable {
             return ticket
         }
         return try await view(of: ticket, for: principal)
+    }
+
+    /// Agents need `create` in the queue, plus the right for each attribute they set beyond the basics:
+    /// `owner` for owner and responsible, `priority` for the priority, `admin` for state and pending time.
+    /// Customers set only title, queue, type, service, article and customer-visible fields; the ticket is theirs.
+    private static func requireRights(for input: NewTicket, in queueID: Int64, principal: Principal) throws(DomainError) {
+        let extras: [(field: String, isSet: Bool, right: QueueRights)] = [
+            ("ownerId", input.ownerId != nil, .owner), ("responsibleId", input.responsibleId != nil, .owner),
+            ("priority", input.priority != nil || input.priorityId != nil, .priority),
+            ("state", input.state != nil || input.stateId != nil, .admin), ("pendingUntil", input.pendingUntil != nil, .admin),
+            ("customer", input.customer != nil, .create), ("contactId", input.contactId != nil, .create),
+        ]
+        guard principal.isAgent || principal.isAdmin else {
+            if let field = extras.first(where: \.isSet)?.field {
+                throw .invalid(field: field, "Customers cannot set \(field) on their requests.")
+            }
+            return
+        }
+        try AccessPolicy.require(principal, .create, in: queueID)
+        for extra in extras where extra.isSet {
+            try AccessPolicy.require(principal, extra.right, in: queueID)
+        }
     }
 
     /// The ticket with `id`, if `principal` may see it.

@@ -195,10 +195,9 @@ struct ChangeMatrixTests {
             for (queue, allowed) in expectations {
                 for actor in Actor.allCases {
                     let before = try await system.snapshot()
-                    let response = try await client.call(.post, "/api/v1/tickets", token: world.token(actor), json: [
-                        "title": "Neuer Zugang für Praktikantin", "queue": queue, "contactId": world.contacts[.customerOther] ?? 0,
-                        "article": ["body": "Bitte einen Zugang einrichten."],
-                    ])
+                    var json: [String: Any] = ["title": "Neuer Zugang für Praktikantin", "queue": queue, "article": ["body": "Bitte einen Zugang einrichten."]]
+                    if !actor.isCustomer { json["contactId"] = world.contacts[.customerOther] ?? 0 }
+                    let response = try await client.call(.post, "/api/v1/tickets", token: world.token(actor), json: json)
                     if allowed.contains(actor) {
                         #expect(response.status == .created, "\(actor) in \(queue): \(response.summary)")
                         if actor.isCustomer {
@@ -224,6 +223,11 @@ struct ChangeMatrixTests {
             let bookedTime = try await client.call(.post, "/api/v1/tickets/\(world.a1)/articles", token: world.token(.customerOwn),
                                                    json: ["body": "Danke!", "timeMinutes": 90])
             expectProblem(bookedTime, .unprocessableContent, field: "timeMinutes")
+            for (field, value) in [("contactId", world.contacts[.customerOther] ?? 0), ("ownerId", 1), ("state", "offen"), ("priority", "5 sehr hoch")] as [(String, Any)] {
+                let response = try await client.call(.post, "/api/v1/tickets", token: world.token(.customerOwn),
+                                                     json: ["title": "Frage", "queue": AccessWorld.queueA, field: value])
+                expectProblem(response, .unprocessableContent, field: field)
+            }
             try await system.expectUnchanged(since: before, "customers setting internals")
         }
     }
