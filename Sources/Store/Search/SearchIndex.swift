@@ -41,7 +41,8 @@ public struct SearchIndex: Sendable {
                 try await db.raw("UPDATE \(ident: table) SET body = body || ' ' || \(bind: body) WHERE rowid = \(bind: ticketID)").run()
             }
         case .postgres:
-            let vector: SQLQueryString = "to_tsvector('german', \(bind: body)) || to_tsvector('english', \(bind: body))"
+            let words = Self.words(body)
+            let vector: SQLQueryString = "to_tsvector('german', \(bind: words)) || to_tsvector('english', \(bind: words))"
             let customer: SQLQueryString = customerVisible ? ", customer_document = customer_document || \(vector)" : ""
             try await db.raw("UPDATE ticket_search SET document = document || \(vector)\(customer) WHERE ticket_id = \(bind: ticketID)").run()
         }
@@ -58,9 +59,17 @@ public struct SearchIndex: Sendable {
         }
     }
 
+    /// The text with every character that is neither letter nor digit replaced by a space, as the query
+    /// language splits search words. PostgreSQL's parser would otherwise keep `anna.schmidt@stadt.example`
+    /// or `antrag-2026.pdf` as single tokens that no search word matches (FTS5 splits them by itself).
+    public static func words(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.precomposedStringWithCanonicalMapping.unicodeScalars.map { $0.properties.isAlphabetic || $0.properties.numericType != nil ? $0 : " " }))
+    }
+
     /// A PostgreSQL document: the head at weight A, both in German and English stemming.
     private static func vector(head: String, body: String) -> SQLQueryString {
-        """
+        let head = words(head), body = words(body)
+        return """
         setweight(to_tsvector('german', \(bind: head)), 'A') || setweight(to_tsvector('english', \(bind: head)), 'A')
             || to_tsvector('german', \(bind: body)) || to_tsvector('english', \(bind: body))
         """

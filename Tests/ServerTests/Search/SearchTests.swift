@@ -40,6 +40,14 @@ struct SearchTests {
 
             _ = try await client.call(.patch, "/api/v1/tickets/\(vpn)", token: token, json: ["ownerId": 1])
             #expect(try await ids("owner:me") == [vpn])
+
+            _ = try await client.call(.post, "/api/v1/tickets/\(vpn)/articles", token: token, json: [
+                "body": "Formular anbei", "from": "m.krause@bauamt.stadt.example",
+                "attachments": [["filename": "Bauantrag-2026_Entwurf.pdf", "contentBase64": Data("x".utf8).base64EncodedString()]],
+            ])
+            #expect(try await ids("bauantrag") == [vpn])
+            #expect(try await ids("entwurf") == [vpn])
+            #expect(try await ids("krause bauamt") == [vpn])
         }
     }
 
