@@ -25,6 +25,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "Domain", swiftSettings: strict),
+        .target(name: "Mail", swiftSettings: strict),
         .target(
             name: "Store",
             dependencies: [
@@ -69,6 +70,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strict),
+        .testTarget(name: "MailTests", dependencies: ["Mail"], exclude: ["Fixtures/check_composed.py"], swiftSettings: strict),
         .testTarget(
             name: "ServerTests",
             dependencies: [
