@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .target(name: "Domain", swiftSettings: strict),
@@ -59,10 +60,22 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strict
         ),
+        .target(
+            name: "Benchmark",
+            dependencies: [
+                "Domain", "Store", "Services", "Web",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Domain", "Store", "Services", "Web",
+                "Domain", "Store", "Services", "Web", "Benchmark",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -74,7 +87,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Domain", "Store", "Services", "Web",
+                "Domain", "Store", "Services", "Web", "Benchmark",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

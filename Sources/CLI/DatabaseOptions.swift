@@ -6,8 +6,8 @@ import Store
 
 /// `--data DIR` / `--database URL`, shared by every subcommand that opens the database.
 struct DatabaseOptions: ParsableArguments {
-    @Option(help: "Directory for the embedded SQLite database.")
-    var data: String = "./data"
+    @Option(help: "Directory for the embedded SQLite database (default: ./data).")
+    var data: String?
 
     @Option(help: "PostgreSQL URL (postgres://user:password@host:port/db); overrides --data. Also TICKETWERK_DATABASE_URL.")
     var database: String?
@@ -16,7 +16,17 @@ struct DatabaseOptions: ParsableArguments {
         if let url = database ?? ProcessInfo.processInfo.environment["TICKETWERK_DATABASE_URL"], !url.isEmpty {
             return .postgres(url: url)
         }
-        return .sqlite(path: (data as NSString).appendingPathComponent("ticketwerk.sqlite"))
+        return .sqlite(path: Self.sqlitePath(inDirectory: data ?? "./data"))
+    }
+
+    /// Whether the command line or the environment names a database (rather than leaving the default).
+    var isDatabaseGiven: Bool {
+        data != nil || database != nil || !(ProcessInfo.processInfo.environment["TICKETWERK_DATABASE_URL"] ?? "").isEmpty
+    }
+
+    /// The SQLite file inside a data directory.
+    static func sqlitePath(inDirectory directory: String) -> String {
+        (directory as NSString).appendingPathComponent("ticketwerk.sqlite")
     }
 
     /// Opens and migrates the database and seeds it on first use; prints a generated admin password once.

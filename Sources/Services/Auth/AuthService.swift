@@ -26,10 +26,7 @@ public struct AuthService: Sendable {
     /// The principal behind an API token, or nil when the token is unknown or revoked.
     public func principal(forToken token: String) async throws -> Principal? {
         let hash = Secrets.hash(token)
-        return try await context.database.read { db in
-            guard let userID = try await CredentialRepository(db).userID(forTokenHash: hash) else { return nil }
-            return try await Self.activePrincipal(userID: userID, db: UserRepository(db))
-        }
+        return try await context.database.read { db in try await UserRepository(db).principal(forTokenHash: hash) }
     }
 
     /// The principal and CSRF token behind a session cookie, or nil when it is unknown or expired.

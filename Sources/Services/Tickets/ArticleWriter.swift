@@ -11,7 +11,13 @@ struct ArticleWriter {
     let now: Date
     let fields: FieldService
 
-    func write(_ draft: ArticleDraft, to ticket: Ticket, by principal: Principal, touch: Bool) async throws -> Fielded<Article> {
+    /// Writes the article. For a new ticket's first article, `newSearchDocuments` gives the heads of the ticket's
+    /// search documents, which do not exist yet: the writer creates them with the article's text as their body,
+    /// just as creating them empty and appending the article would.
+    func write(
+        _ draft: ArticleDraft, to ticket: Ticket, by principal: Principal, touch: Bool,
+        newSearchDocuments: (head: String, customerHead: String)? = nil
+    ) async throws -> Fielded<Article> {
         let actor = principal.isSystem ? nil : principal.userID
         let customerView = !AccessPolicy.seesInternals(principal)
         let fieldValues: [ValidatedField]
@@ -38,7 +44,15 @@ struct ArticleWriter {
         // A customer-visible article's internal field text stays out of the index, which customers search too.
         let fieldTexts = fieldValues.filter { !draft.customerVisible || $0.definition.customerVisible }.compactMap { $0.value?.searchText }
         let searchable = [draft.subject, draft.from, draft.to, draft.cc, draft.bodyText].compactMap { $0 } + draft.files.map(\.filename) + fieldTexts
-        try await SearchIndex(db, dialect: dialect).append(ticketID: ticket.id, body: searchable.joined(separator: " "), customerVisible: draft.customerVisible)
+        let text = searchable.joined(separator: " ")
+        if let heads = newSearchDocuments {
+            try await SearchIndex(db, dialect: dialect).index(
+                ticketID: ticket.id, head: heads.head, body: " " + text,
+                customerHead: heads.customerHead, customerBody: draft.customerVisible ? " " + text : "", isNew: true
+            )
+        } else {
+            try await SearchIndex(db, dialect: dialect).append(ticketID: ticket.id, body: text, customerVisible: draft.customerVisible)
+        }
         if let minutes = draft.timeMinutes, minutes > 0, let actor {
             _ = try await TicketAssociations(db).insertTimeEntry(
                 TimeEntry(id: 0, ticketID: ticket.id, userID: actor, minutes: minutes, note: nil, createdAt: now)

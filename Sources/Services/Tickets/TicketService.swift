@@ -48,18 +48,20 @@ public struct TicketService: Sendable {
         let ticket = try await context.database.transaction { db in
             let people = PeopleResolver(db: db, now: now)
             var contactID = input.contactId
-            var organisationID: Int64?
+            var contact: Contact?
             if !principal.isAgent, !principal.isAdmin {
                 contactID = principal.contactID
             } else if let customerAddress {
-                contactID = try await people.contact(forAddress: customerAddress).id
+                contact = try await people.contact(forAddress: customerAddress)
+                contactID = contact?.id
             }
-            if let contactID {
-                guard let contact = try await ContactRepository(db).find(contactID) else {
+            if let contactID, contact == nil {
+                guard let found = try await ContactRepository(db).find(contactID) else {
                     throw DomainError.invalid(field: "contactId", "Unknown contact \(contactID).")
                 }
-                organisationID = contact.organisationID
+                contact = found
             }
+            let organisationID = contact?.organisationID
             try await people.requireUsers([input.ownerId], field: "ownerId")
             try await people.requireUsers([input.responsibleId], field: "responsibleId")
             let fieldValues = try await fields.validate(fieldInputs, for: .ticket, db: db, customerView: !AccessPolicy.seesInternals(principal))
@@ -75,14 +77,19 @@ public struct TicketService: Sendable {
             let actor = principal.isSystem ? nil : principal.userID
             try await HistoryRepository(db).append(ticketID: ticket.id, actorID: actor, field: "created", old: nil, new: number.rawValue, at: now)
             try await fields.store(fieldValues, object: .ticket, objectID: ticket.id, db: db)
-            let index = SearchIndex(db, dialect: context.database.dialect)
-            try await index.index(
-                ticketID: ticket.id, head: Self.searchHead(ticket, fieldValues: fieldValues), body: "",
-                customerHead: Self.searchHead(ticket, fieldValues: fieldValues.filter(\.definition.customerVisible)), customerBody: ""
+            let heads = (
+                head: Self.searchHead(ticket, fieldValues: fieldValues),
+                customerHead: Self.searchHead(ticket, fieldValues: fieldValues.filter(\.definition.customerVisible))
             )
             if let article {
+                // The article writer creates the search documents with the first article's text in them: writing
+                // them empty and appending at once would cost a second index update per new ticket.
                 _ = try await ArticleWriter(db: db, dialect: context.database.dialect, now: now, fields: fields)
-                    .write(article, to: ticket, by: principal, touch: false)
+                    .write(article, to: ticket, by: principal, touch: false, newSearchDocuments: heads)
+            } else {
+                try await SearchIndex(db, dialect: context.database.dialect).index(
+                    ticketID: ticket.id, head: heads.head, body: "", customerHead: heads.customerHead, customerBody: "", isNew: true
+                )
             }
             try await EventRepository(db).append(
                 type: EventType.ticketCreated, ticketID: ticket.id, actorID: actor,

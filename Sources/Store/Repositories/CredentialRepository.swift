@@ -26,11 +26,6 @@ public struct CredentialRepository: Sendable {
         return APITokenInfo(id: try row?.int64("id") ?? 0, userID: userID, name: name, createdAt: date)
     }
 
-    /// The user id of a valid (not revoked) token with this hash.
-    public func userID(forTokenHash hash: String) async throws -> Int64? {
-        try await db.raw("SELECT user_id FROM api_tokens WHERE token_hash = \(bind: hash) AND revoked_at IS NULL").first()?.int64("user_id")
-    }
-
     public func tokens(of userID: Int64) async throws -> [APITokenInfo] {
         try await db.raw("SELECT * FROM api_tokens WHERE user_id = \(bind: userID) ORDER BY id").all().map { row in
             APITokenInfo(

@@ -12,6 +12,18 @@ public struct UserRepository: Sendable {
         try await decode(db.raw("SELECT * FROM users WHERE id = \(bind: id)").all()).first
     }
 
+    /// The principal of the active user holding the unrevoked API token with this hash, or nil. Every API
+    /// request asks this, so it takes two queries: the user together with the token, then the queue rights.
+    public func principal(forTokenHash hash: String) async throws -> Principal? {
+        guard let row = try await db.raw("""
+            SELECT u.* FROM api_tokens k JOIN users u ON u.id = k.user_id WHERE k.token_hash = \(bind: hash) AND k.revoked_at IS NULL
+            """).first() else { return nil }
+        // A principal's rights come from the roles through `role_queue_rights`; it needs no role ids.
+        let user = try decode(row, roleIDs: [])
+        guard user.isActive else { return nil }
+        return try await principal(for: user)
+    }
+
     public func find(login: String) async throws -> User? {
         try await decode(db.raw("SELECT * FROM users WHERE login_key = \(bind: login.lowercased())").all()).first
     }

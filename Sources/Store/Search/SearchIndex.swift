@@ -16,12 +16,15 @@ public struct SearchIndex: Sendable {
         self.dialect = dialect
     }
 
-    /// Writes both documents of a ticket, replacing any previous ones.
-    public func index(ticketID: Int64, head: String, body: String, customerHead: String, customerBody: String) async throws {
+    /// Writes both documents of a ticket, replacing any previous ones. `isNew` says the ticket has none yet
+    /// (it was created in this transaction), which saves looking for old ones.
+    public func index(ticketID: Int64, head: String, body: String, customerHead: String, customerBody: String, isNew: Bool = false) async throws {
         switch dialect {
         case .sqlite:
             for (table, head, body) in [("ticket_fts", head, body), ("ticket_customer_fts", customerHead, customerBody)] {
-                try await db.raw("DELETE FROM \(ident: table) WHERE rowid = \(bind: ticketID)").run()
+                if !isNew {
+                    try await db.raw("DELETE FROM \(ident: table) WHERE rowid = \(bind: ticketID)").run()
+                }
                 try await db.raw("INSERT INTO \(ident: table) (rowid, head, body) VALUES (\(bind: ticketID), \(bind: head), \(bind: body))").run()
             }
         case .postgres:
