@@ -45,7 +45,7 @@ public struct TicketService: Sendable {
         let fieldInputs = input.fields ?? [:]
         let customerAddress = try input.customer.map { address throws(DomainError) in try MailAddress.normalise(address) }
 
-        let ticket = try await context.database.transaction { db in
+        let (ticket, writtenFields) = try await context.database.transaction { db in
             let people = PeopleResolver(db: db, now: now)
             var contactID = input.contactId
             var contact: Contact?
@@ -96,9 +96,13 @@ public struct TicketService: Sendable {
                 payload: EventPayload.json(["number": number.rawValue, "queueId": String(queue.id)]), at: now
             )
             ticket.version = 1
-            return ticket
+            return (ticket, fieldValues)
         }
-        return try await view(of: ticket, for: principal)
+        // The values just written are the ticket's only ones, so the answer needs no second read.
+        let visible = writtenFields.filter { AccessPolicy.seesInternals(principal) || $0.definition.customerVisible }
+        return TicketView(ticket, master: master, fields: Dictionary(uniqueKeysWithValues: visible.compactMap { field in
+            field.value.map { (field.definition.name, $0) }
+        }))
     }
 
     /// Agents need `create` in the queue, plus the right for each attribute they set beyond the basics:

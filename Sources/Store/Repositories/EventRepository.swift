@@ -8,11 +8,12 @@ public struct EventRepository: Sendable {
 
     public init(_ db: any SQLDatabase) { self.db = db }
 
-    /// Appends an event. Its id comes from the `events` counter, whose row stays locked until the
-    /// transaction ends, so ids are handed out in commit order and a reader that has seen id N will
-    /// never later find a committed event below N (a plain sequence would allow that on PostgreSQL).
+    /// Appends an event with an id in commit order, so a reader that has seen id N never later finds a
+    /// committed event below N. On PostgreSQL, where a plain sequence would allow that, the id comes from the
+    /// `events` counter, whose row stays locked until the transaction ends; SQLite's single writer already
+    /// commits in id order.
     public func append(type: String, ticketID: Int64?, actorID: Int64?, payload: String, at date: Date) async throws {
-        let id = try await Counters(db).next("events")
+        let id: Int64? = db.dialect.name == "sqlite" ? nil : try await Counters(db).next("events")
         try await db.raw("""
             INSERT INTO events (id, type, ticket_id, actor_id, payload, created_at)
             VALUES (\(bind: id), \(bind: type), \(bind: ticketID), \(bind: actorID), \(bind: payload), \(bind: date.millis))
