@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "Services",
             dependencies: [
-                "Domain", "Store",
+                "Domain", "Store", "Mail",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),

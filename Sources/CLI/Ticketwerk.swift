@@ -1,11 +1,11 @@
 import ArgumentParser
 
-/// The `ticketwerk` command: server, migrations, tokens, users and the benchmark.
+/// The `ticketwerk` command: server, migrations, mail gateway, tokens, users and the benchmark.
 @main
 struct Ticketwerk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ticketwerk",
         abstract: "Ticketwerk IT service management.",
-        subcommands: [Serve.self, Migrate.self, TokenCommand.self, UserCommand.self, Bench.self]
+        subcommands: [Serve.self, Migrate.self, Mailgate.self, TokenCommand.self, UserCommand.self, Bench.self]
     )
 }

@@ -82,7 +82,7 @@ extension Named {
 extension Queue: Named {
     public var parentReference: Int64? { parentID }
     public func validate() throws(DomainError) {
-        if let systemAddress { _ = try MailAddress.normalise(systemAddress, field: "systemAddress") }
+        if let systemAddress { _ = try AddressRules.normalise(systemAddress, field: "systemAddress") }
     }
 }
 

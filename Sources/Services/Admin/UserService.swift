@@ -49,7 +49,7 @@ public struct UserService: Sendable {
         }
         let locale = input.locale ?? "de"
         guard ["de", "en"].contains(locale) else { throw DomainError.invalid(field: "locale", "locale must be de or en.") }
-        let email = try input.email.map { address throws(DomainError) in try MailAddress.normalise(address, field: "email") }
+        let email = try input.email.map { address throws(DomainError) in try AddressRules.normalise(address, field: "email") }
         let hash = try input.password.map { password throws(DomainError) in try AuthService(context: context).hashPassword(password) }
         let now = context.now()
         return try await context.database.transaction { db in

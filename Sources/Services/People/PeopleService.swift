@@ -71,7 +71,7 @@ public struct PeopleService: Sendable {
         try AccessPolicy.requirePeopleEditor(principal)
         let lastName = input.lastName.trimmingCharacters(in: .whitespaces)
         guard (1...200).contains(lastName.count) else { throw DomainError.invalid(field: "lastName", "A last name needs 1 to 200 characters.") }
-        let emails = try (input.emails ?? []).map { address throws(DomainError) in try MailAddress.normalise(address, field: "emails") }
+        let emails = try (input.emails ?? []).map { address throws(DomainError) in try AddressRules.normalise(address, field: "emails") }
         guard Set(emails).count == emails.count else { throw DomainError.invalid(field: "emails", "An address is listed twice.") }
         let phones = try (input.phones ?? []).map { phone throws(DomainError) in
             guard let line = try ArticleDraft.line(phone, field: "phones", max: 50) else { throw .invalid(field: "phones", "Empty phone number.") }

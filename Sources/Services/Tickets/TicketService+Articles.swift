@@ -12,10 +12,7 @@ extension TicketService {
         let now = context.now()
         let dialect = context.database.dialect
         return try await context.database.transaction { db in
-            var ticket = try await requireTicket(id, for: principal, db: db, forUpdate: true)
-            if let target = ticket.mergedIntoID {
-                ticket = try await requireTicket(target, for: principal, db: db, forUpdate: true)
-            }
+            let ticket = try await followMerges(try await requireTicket(id, for: principal, db: db, forUpdate: true), for: principal, db: db)
             if principal.isAgent || principal.isAdmin {
                 try AccessPolicy.require(principal, draft.customerVisible ? .reply : .note, in: ticket.queueID)
             }

@@ -20,6 +20,12 @@ public struct TicketService: Sendable {
 
     /// Creates a ticket, with its first article, attachments and field values, in one transaction.
     public func create(_ input: NewTicket, by principal: Principal) async throws -> TicketView {
+        let article = try input.article.map { try ArticleDraft(input: $0, principal: principal, maxAttachmentBytes: context.configuration.maxAttachmentBytes) }
+        return try await create(input, article: article, by: principal)
+    }
+
+    /// Creates a ticket whose first article is already checked (from the API or from a mail).
+    func create(_ input: NewTicket, article: ArticleDraft?, by principal: Principal) async throws -> TicketView {
         let master = try await masterData.current(context.database)
         let now = context.now()
         let configuration = context.configuration
@@ -41,9 +47,8 @@ public struct TicketService: Sendable {
             throw DomainError.invalid(field: "pendingUntil", "A pending state needs a pending-until time.")
         }
         if state.type == .merged { throw DomainError.invalid(field: "state", "A new ticket cannot be merged.") }
-        let article = try input.article.map { try ArticleDraft(input: $0, principal: principal, maxAttachmentBytes: configuration.maxAttachmentBytes) }
         let fieldInputs = input.fields ?? [:]
-        let customerAddress = try input.customer.map { address throws(DomainError) in try MailAddress.normalise(address) }
+        let customerAddress = try input.customer.map { address throws(DomainError) in try AddressRules.normalise(address) }
 
         let (ticket, writtenFields) = try await context.database.transaction { db in
             let people = PeopleResolver(db: db, now: now)
@@ -154,6 +159,17 @@ public struct TicketService: Sendable {
         } catch DomainError.notFound {
             throw DomainError.invalid(field: "targetId", "No ticket \(id).")
         }
+    }
+
+    /// The ticket that `ticket` was (perhaps over several merges) merged into, locked for update; `ticket` itself
+    /// when it is not merged.
+    func followMerges(_ ticket: Ticket, for principal: Principal, db: any SQLDatabase) async throws -> Ticket {
+        var current = ticket
+        var seen: Set<Int64> = [ticket.id]
+        while let target = current.mergedIntoID, seen.insert(target).inserted {
+            current = try await requireTicket(target, for: principal, db: db, forUpdate: true)
+        }
+        return current
     }
 
     func view(of ticket: Ticket, for principal: Principal) async throws -> TicketView {

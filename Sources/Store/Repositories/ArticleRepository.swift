@@ -29,6 +29,14 @@ public struct ArticleRepository: Sendable {
         return try await db.raw("SELECT * FROM articles WHERE ticket_id = \(bind: ticketID)\(visibility) ORDER BY id").all().map(Self.decode)
     }
 
+    /// The ticket of the newest article carrying one of these Message-IDs (stored without angle brackets).
+    public func ticketID(forMessageIDs ids: [String]) async throws -> Int64? {
+        guard !ids.isEmpty else { return nil }
+        return try await db.raw("""
+            SELECT ticket_id FROM articles WHERE message_id IN (\(binds: ids)) ORDER BY id DESC LIMIT 1
+            """).first()?.int64("ticket_id")
+    }
+
     public func find(_ id: Int64) async throws -> Article? {
         try await db.raw("SELECT * FROM articles WHERE id = \(bind: id)").first().map(Self.decode)
     }

@@ -26,6 +26,7 @@ public func buildRouter(services: WebServices) -> Router<AppRequestContext> {
     MasterDataController(services: services).register(on: api)
     PeopleController(services: services).register(on: api)
     TicketController(services: services).register(on: api)
+    MailController(services: services).register(on: api)
     return router
 }
 

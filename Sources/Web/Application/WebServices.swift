@@ -12,6 +12,7 @@ public struct WebServices: Sendable {
     public let people: PeopleService
     public let fields: FieldService
     public let secondFactor: SecondFactorService
+    public let mail: MailIntake
     public let metrics: PrometheusCollectorRegistry
 
     public init(context: ServiceContext, metrics: PrometheusCollectorRegistry = .init()) {
@@ -24,6 +25,7 @@ public struct WebServices: Sendable {
         people = PeopleService(context: context)
         fields = FieldService(context: context)
         secondFactor = SecondFactorService(context: context)
+        mail = MailIntake(context: context, tickets: tickets, masterData: cache)
         self.metrics = metrics
     }
 }

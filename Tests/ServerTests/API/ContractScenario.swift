@@ -32,6 +32,14 @@ struct ContractScenario {
         try await refusedRequests()
         try await secondFactor(people)
         try await passwords(people)
+        try await inboundMail(people)
+    }
+
+    /// A mail filed as a new ticket, and the same endpoint refused to an agent.
+    private func inboundMail(_ people: People) async throws {
+        let raw = Array("From: Erika Muster <erika@stadt.example>\r\nTo: servicedesk@stadt.example\r\nSubject: Bildschirm flackert\r\nMessage-ID: <contract-1@stadt.example>\r\n\r\nSeit heute.\r\n".utf8)
+        #expect(try await api.call(.post, "/api/v1/mail/inbound", token: admin, raw: raw, headers: [.contentType: "message/rfc822"]).status == .created)
+        #expect(try await api.call(.post, "/api/v1/mail/inbound", token: people.agentToken, raw: raw, headers: [.contentType: "message/rfc822"]).status == .forbidden)
     }
 
     private func systemEndpoints() async throws {

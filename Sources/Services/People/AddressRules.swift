@@ -1,7 +1,7 @@
 import Domain
 
 /// Checks and normalises a bare mail address (`local@domain`), lowercased.
-enum MailAddress {
+enum AddressRules {
     static func normalise(_ text: String, field: String = "customer") throws(DomainError) -> String {
         let address = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)

@@ -1,0 +1,132 @@
+import Domain
+import Foundation
+import Mail
+import SQLKit
+import Store
+
+/// Inbound mail, from every intake path (mailgate, IMAP, the REST endpoint): parse, find the ticket it
+/// follows up (DESIGN.md, "Follow-up detection"), and file it — in one transaction, so a caller may
+/// acknowledge the message once this returns and must not when it throws.
+public struct MailIntake: Sendable {
+    /// The largest raw message accepted.
+    public static let maxMessageBytes = 50 * 1024 * 1024
+
+    let context: ServiceContext
+    let tickets: TicketService
+    let masterData: MasterDataCache
+
+    public init(context: ServiceContext, tickets: TicketService, masterData: MasterDataCache) {
+        self.context = context
+        self.tickets = tickets
+        self.masterData = masterData
+    }
+
+    /// Files one raw RFC 5322 message (administrators and the system only). `queue` names the queue for new
+    /// tickets when no system address matches (mailgate's `--queue`); without either, the first active
+    /// top-level queue takes it.
+    public func ingest(_ raw: [UInt8], queue queueName: String? = nil, by principal: Principal = .system) async throws -> MailIntakeResult {
+        try AccessPolicy.requireAdmin(principal)
+        guard raw.count <= Self.maxMessageBytes else {
+            throw DomainError.tooLarge("The message is larger than \(Self.maxMessageBytes / 1_048_576) MB.")
+        }
+        let mail = MIMEParser.parse(raw)
+        let master = try await masterData.current(context.database)
+        let sender = mail.from.first.flatMap { try? AddressRules.normalise($0.address) }
+
+        if let report = mail.deliveryReport, let original = report.originalMessageID,
+           let filed = try await fileBounce(mail, originalMessageID: original) {
+            return filed
+        }
+        if let target = try await followUpTarget(of: mail) {
+            if let filed = try await fileFollowUp(mail, to: target, master: master) { return filed }
+            let created = try await openTicket(for: mail, sender: sender, queueName: queueName, master: master)
+            _ = try await tickets.link(created.ticketId, type: .relates, to: .ticket, targetID: target, by: .system)
+            return MailIntakeResult(outcome: .linkedTicket, ticketId: created.ticketId, number: created.number, articleId: created.articleId)
+        }
+        return try await openTicket(for: mail, sender: sender, queueName: queueName, master: master)
+    }
+
+    /// The ticket a mail follows up: one of our ticket numbers in the subject, else a Message-ID it refers to.
+    private func followUpTarget(of mail: MailMessage) async throws -> Int64? {
+        let systemID = context.configuration.systemID
+        let numbers = TicketNumber.extract(fromSubject: mail.subject ?? "").filter { TicketNumber(validating: $0)?.systemID == systemID }
+        let referenced = Array((mail.inReplyTo + mail.references.reversed()).prefix(100))
+        return try await context.database.read { db in
+            let repository = TicketRepository(db, dialect: context.database.dialect)
+            for number in numbers {
+                if let ticket = try await repository.find(number: number) { return ticket.id }
+            }
+            return try await ArticleRepository(db).ticketID(forMessageIDs: referenced)
+        }
+    }
+
+    /// Adds the mail to the ticket (after merges), applying the queue's policy when the ticket is closed.
+    /// Returns nil when the policy asks for a new linked ticket instead.
+    private func fileFollowUp(_ mail: MailMessage, to ticketID: Int64, master: MasterData) async throws -> MailIntakeResult? {
+        let now = context.now()
+        let dialect = context.database.dialect
+        let reopenState = master.states.first { $0.type == .open && $0.isActive }
+        return try await context.database.transaction { db in
+            guard let found = try await TicketRepository(db, dialect: dialect).findForUpdate(ticketID, in: .everything) else { return nil }
+            var ticket = try await tickets.followMerges(found, for: .system, db: db)
+            var outcome = MailIntakeResult.Outcome.followUp
+            if master.state(ticket.stateID)?.type.isClosed == true {
+                switch master.queue(ticket.queueID)?.followUpPolicy ?? .reopen {
+                case .newTicket:
+                    return nil
+                case .reject:
+                    outcome = .rejected
+                    try await HistoryRepository(db).append(ticketID: ticket.id, actorID: nil, field: "followUp", old: nil, new: "rejected", at: now)
+                case .reopen:
+                    guard let reopenState else { break }
+                    let old = master.state(ticket.stateID)?.name
+                    ticket.stateID = reopenState.id
+                    ticket.changedAt = now
+                    guard let version = try await TicketRepository(db, dialect: dialect).update(ticket) else {
+                        throw DomainError.stale("Ticket \(ticket.number) changed meanwhile.")
+                    }
+                    ticket.version = version
+                    try await HistoryRepository(db).append(ticketID: ticket.id, actorID: nil, field: "state", old: old, new: reopenState.name, at: now)
+                    outcome = .reopened
+                }
+            }
+            let article = try await ArticleWriter(db: db, dialect: dialect, now: now, fields: tickets.fields)
+                .write(ArticleDraft(mail: mail, sender: .customer, customerVisible: true), to: ticket, by: .system, touch: true)
+            return MailIntakeResult(outcome: outcome, ticketId: ticket.id, number: ticket.number, articleId: article.value.id)
+        }
+    }
+
+    /// Files a delivery status report as an internal note on the ticket whose mail bounced; nil when unknown.
+    private func fileBounce(_ mail: MailMessage, originalMessageID: String) async throws -> MailIntakeResult? {
+        let now = context.now()
+        let dialect = context.database.dialect
+        return try await context.database.transaction { db in
+            guard let ticketID = try await ArticleRepository(db).ticketID(forMessageIDs: [originalMessageID]),
+                  let found = try await TicketRepository(db, dialect: dialect).findForUpdate(ticketID, in: .everything)
+            else { return nil }
+            let ticket = try await tickets.followMerges(found, for: .system, db: db)
+            let article = try await ArticleWriter(db: db, dialect: dialect, now: now, fields: tickets.fields)
+                .write(ArticleDraft(mail: mail, sender: .system, customerVisible: false), to: ticket, by: .system, touch: true)
+            return MailIntakeResult(outcome: .bounce, ticketId: ticket.id, number: ticket.number, articleId: article.value.id)
+        }
+    }
+
+    /// Opens a new ticket for the mail in the queue of the system address it was sent to.
+    private func openTicket(for mail: MailMessage, sender: String?, queueName: String?, master: MasterData) async throws -> MailIntakeResult {
+        let recipients = Set((mail.to + mail.cc).map { $0.address.lowercased() }
+            + ["Delivered-To", "X-Original-To"].compactMap { mail.headers[$0]?.trimmingCharacters(in: .whitespaces).lowercased() })
+        let active = master.queues.filter(\.isActive)
+        let queue = active.first { $0.systemAddress.map { recipients.contains($0.lowercased()) } ?? false }
+            ?? queueName.flatMap { name in active.first { $0.name.lowercased() == name.lowercased() } }
+            ?? active.first { $0.parentID == nil }
+        guard let queue else { throw DomainError.conflict("No active queue can take mail.") }
+        let subject = (mail.subject ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var input = NewTicket(title: subject.isEmpty ? "(ohne Betreff)" : String(subject.prefix(500)), customer: sender)
+        input.queueId = queue.id
+        let view = try await tickets.create(input, article: ArticleDraft(mail: mail, sender: .customer, customerVisible: true), by: .system)
+        let articleID = try await context.database.read { db in
+            try await ArticleRepository(db).articles(ofTicket: view.id, includeInternal: true).first?.id ?? 0
+        }
+        return MailIntakeResult(outcome: .created, ticketId: view.id, number: view.number, articleId: articleID)
+    }
+}
