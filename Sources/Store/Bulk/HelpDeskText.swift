@@ -1,3 +1,5 @@
+import Domain
+
 /// The language a synthetic ticket is written in.
 public enum HelpDeskLanguage: Sendable {
     case german

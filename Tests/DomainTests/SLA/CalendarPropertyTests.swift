@@ -6,27 +6,6 @@ import Testing
 /// random calendars (zones with DST, 30- and 45-minute offsets, overlapping and touching ranges, all holiday
 /// kinds) and random intervals, many of them around a time-zone transition.
 @Suite struct CalendarPropertyTests {
-    /// SplitMix64: small, fast, deterministic.
-    struct SplitMix64 {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func int(_ range: ClosedRange<Int>) -> Int {
-            range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
-        }
-
-        mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
-
-        mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
-    }
-
     /// Minute-by-minute truth: a minute is working time if its local wall-clock minute lies in a weekly range of
     /// its local weekday and its local date is not a holiday. Dates come from Foundation's Gregorian calendar,
     /// Easter from a table (python-dateutil), Buß- und Bettag by its definition.
@@ -98,7 +77,7 @@ import Testing
         "America/St_Johns", "Pacific/Apia",
     ]
 
-    static func randomCalendar(_ random: inout SplitMix64) -> BusinessCalendar {
+    static func randomCalendar(_ random: inout SeededRandom) -> BusinessCalendar {
         var hours: [Weekday: [MinuteRange]] = [:]
         repeat {
             hours = [:]
@@ -119,7 +98,7 @@ import Testing
                         ranges.append(MinuteRange(start: cuts[index], end: cuts[index + 1]))
                         index += 2
                     }
-                    if let first = ranges.first, random.chance(20) {
+                    if let first = ranges.first, random.chance(0.2) {
                         // Touching or overlapping ranges: the engine merges them, the reference takes the union.
                         ranges.append(MinuteRange(
                             start: max(0, first.end - random.int(0...30)), end: min(1440, first.end + random.int(1...60))
@@ -136,7 +115,7 @@ import Testing
             switch random.int(0...3) {
             case 0: kind = .fixed(month: random.int(1...12), day: random.int(1...31))
             case 1: kind = .oneOff(LocalDate(year: random.int(2016...2034), month: random.int(1...12), day: random.int(1...28))!)
-            case 2: kind = .easter(offset: random.chance(50) ? random.pick([-2, 1, 39, 50, 60]) : random.int(-100...100))
+            case 2: kind = .easter(offset: random.chance(0.5) ? random.pick([-2, 1, 39, 50, 60]) : random.int(-100...100))
             default: kind = .bussUndBettag
             }
             holidays.append(HolidayRule(name: "H\(holidays.count)", kind: kind))
@@ -147,7 +126,7 @@ import Testing
     /// 300 random calendars with three intervals each, in four independent batches that can run in parallel.
     @Test(arguments: 0..<4)
     func arithmeticMatchesMinuteByMinuteReference(batch: Int) {
-        var random = SplitMix64(state: 20_251_119 &+ UInt64(batch) &* 1_000_003)
+        var random = SeededRandom(seed: 20_251_119 &+ UInt64(batch) &* 1_000_003)
         let firstSecond = 1_451_606_400 // 2016-01-01T00:00Z
         let lastSecond = 2_051_222_400 // 2035-01-01T00:00Z
         var checkedMinutes = 0
@@ -156,14 +135,14 @@ import Testing
             var reference = Reference(calendar)
             for _ in 0..<3 {
                 var start = firstSecond + random.int(0...((lastSecond - firstSecond) / 60 - 40 * 1440)) * 60
-                if random.chance(50),
+                if random.chance(0.5),
                    let transition = reference.zone.nextDaylightSavingTimeTransition(
                        after: Date(timeIntervalSince1970: TimeInterval(start))
                    ),
                    transition.timeIntervalSince1970 < Double(lastSecond - 40 * 86_400) {
                     start = Int(transition.timeIntervalSince1970) / 60 * 60 - random.int(0...(3 * 1440)) * 60
                 }
-                let length = random.chance(80) ? random.int(0...(4 * 1440)) : random.int(0...(21 * 1440))
+                let length = random.chance(0.8) ? random.int(0...(4 * 1440)) : random.int(0...(21 * 1440))
                 let end = start + length * 60
                 let working = (0..<length).map { reference.isWorking(minuteStartingAt: start + $0 * 60) }
                 checkedMinutes += length
@@ -176,7 +155,7 @@ import Testing
     }
 
     private func check(
-        _ calendar: BusinessCalendar, start: Int, end: Int, working: [Bool], random: inout SplitMix64, _ context: String
+        _ calendar: BusinessCalendar, start: Int, end: Int, working: [Bool], random: inout SeededRandom, _ context: String
     ) {
         func date(_ second: Int) -> Date { Date(timeIntervalSince1970: TimeInterval(second)) }
         let count = working.filter { $0 }.count
@@ -223,7 +202,7 @@ import Testing
 }
 
 private extension Array {
-    func shuffledDeterministically(_ random: inout CalendarPropertyTests.SplitMix64) -> [Element] {
+    func shuffledDeterministically(_ random: inout SeededRandom) -> [Element] {
         var copy = self
         for index in copy.indices.reversed() where index > 0 {
             copy.swapAt(index, random.int(0...index))

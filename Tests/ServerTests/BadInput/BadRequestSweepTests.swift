@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import HTTPTypes
 import Testing
@@ -9,23 +10,6 @@ struct BadRequestSweepTests {
     static let requestCount = 2000
     static let seed: UInt64 = 0x7417_C4E7_2026
 
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Generator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
-
     static let weirdStrings = [
         "", " ", "\t\n", "'; DROP TABLE tickets;--", "\"", "\\", "\u{0}", "a\u{0}b", "NEAR(", ":*", "!&|", "*", "%_", "ä", "😀",
         "\u{202E}", "\u{FEFF}", "null", "true", "-1", "1e999", "0x1F", "2026-13-45T99:99:99Z", "2026-02-30", "a@b", "@", "x@y.z",
@@ -33,25 +17,25 @@ struct BadRequestSweepTests {
         String(repeating: "x", count: 5000), String(repeating: "ü", count: 300), String(repeating: "a ", count: 600),
     ]
 
-    static func weirdValue(_ random: inout Generator, depth: Int = 0) -> Any {
-        switch random.below(depth > 1 ? 4 : 6) {
+    static func weirdValue(_ random: inout SeededRandom, depth: Int = 0) -> Any {
+        switch random.index(depth > 1 ? 4 : 6) {
         case 0: return random.pick(weirdStrings)
         case 1: return random.pick([NSNull(), true, false] as [Any])
         case 2: return random.pick([0, -1, 1, 2, 3, 1440, 1441, Int64.max, Int64.min, 99_999_999_999] as [Any])
         case 3: return random.pick([1.5, -0.0, 1e308, -1e308, 0.1, 1e-300] as [Any])
-        case 4: return (0..<random.below(4)).map { _ in weirdValue(&random, depth: depth + 1) }
+        case 4: return (0..<random.index(4)).map { _ in weirdValue(&random, depth: depth + 1) }
         default:
             var object: [String: Any] = [:]
-            for _ in 0..<random.below(3) { object[random.pick(["a", "body", "id", "name", "", "\u{0}"])] = weirdValue(&random, depth: depth + 1) }
+            for _ in 0..<random.index(3) { object[random.pick(["a", "body", "id", "name", "", "\u{0}"])] = weirdValue(&random, depth: depth + 1) }
             return object
         }
     }
 
     /// Replaces, removes or adds one value somewhere inside `value`.
-    static func mutate(_ value: Any, _ random: inout Generator) -> Any {
+    static func mutate(_ value: Any, _ random: inout SeededRandom) -> Any {
         if var object = value as? [String: Any], !object.isEmpty {
             let key = random.pick(object.keys.sorted())
-            switch random.below(5) {
+            switch random.index(5) {
             case 0: object[key] = nil
             case 1: object[random.pick(["extra", "id", "__proto__", "Title", key.uppercased()])] = weirdValue(&random)
             case 2: object[key] = mutate(object[key] as Any, &random)
@@ -60,29 +44,29 @@ struct BadRequestSweepTests {
             return object
         }
         if var array = value as? [Any], !array.isEmpty {
-            let index = random.below(array.count)
-            array[index] = random.chance(50) ? mutate(array[index], &random) : weirdValue(&random)
+            let index = random.index(array.count)
+            array[index] = random.chance(0.5) ? mutate(array[index], &random) : weirdValue(&random)
             return array
         }
         return weirdValue(&random)
     }
 
-    static func rawBody(from json: Any, _ random: inout Generator) -> [UInt8] {
+    static func rawBody(from json: Any, _ random: inout SeededRandom) -> [UInt8] {
         let valid = (try? JSONSerialization.data(withJSONObject: json)).map { [UInt8]($0) } ?? []
-        switch random.below(5) {
+        switch random.index(5) {
         case 0 where !valid.isEmpty:
-            return Array(valid.prefix(random.below(valid.count)))
+            return Array(valid.prefix(random.index(valid.count)))
         case 1 where !valid.isEmpty:
             var bytes = valid
-            bytes[random.below(bytes.count)] = UInt8(truncatingIfNeeded: random.next())
+            bytes[random.index(bytes.count)] = UInt8(truncatingIfNeeded: random.next())
             return bytes
         case 2 where !valid.isEmpty:
             var bytes = valid
             bytes.insert(contentsOf: random.pick([[0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x00]] as [[UInt8]]),
-                         at: random.below(bytes.count))
+                         at: random.index(bytes.count))
             return bytes
         case 3:
-            return (0..<random.below(64)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            return (0..<random.index(64)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
         default:
             return random.pick([Array("[".utf8), Array("{\"a\":".utf8), Array("[[[[[[[[".utf8), Array("{}}".utf8), Array("\"\\u12\"".utf8),
                                 Array("{\"a\":1,}".utf8), Array("1e99999".utf8), Array("-".utf8)])
@@ -95,7 +79,7 @@ struct BadRequestSweepTests {
     func sweep(backend: TestBackend) async throws {
         try await TestSystem.run(backend) { system, client in
             let scene = try await BadInputScene.build(system, client)
-            var random = Generator(state: Self.seed)
+            var random = SeededRandom(seed: Self.seed)
             var failures: [String] = []
             var statuses: [Int: Int] = [:]
             let deletes: [(String) -> String] = [
@@ -107,7 +91,7 @@ struct BadRequestSweepTests {
                 var path: String
                 var json: Any?
                 var raw: [UInt8]?
-                if random.chance(5) {
+                if random.chance(0.05) {
                     method = .delete
                     path = random.pick(deletes)(random.pick(Self.weirdIDs))
                 } else {
@@ -115,13 +99,13 @@ struct BadRequestSweepTests {
                     method = endpoint.method
                     path = endpoint.path(scene)
                     let valid = endpoint.valid(scene)
-                    switch random.below(10) {
+                    switch random.index(10) {
                     case 0: json = Self.weirdValue(&random)
                     case 1, 2: raw = Self.rawBody(from: valid, &random)
                     case 3: json = Self.mutate(Self.mutate(valid, &random), &random)
                     default: json = Self.mutate(valid, &random)
                     }
-                    if random.chance(8), path.contains(where: \.isNumber) {
+                    if random.chance(0.08), path.contains(where: \.isNumber) {
                         path = path.replacingOccurrences(of: "/\(scene.ticket)", with: "/" + random.pick(Self.weirdIDs))
                             .replacingOccurrences(of: "/\(scene.contact)", with: "/" + random.pick(Self.weirdIDs))
                     }

@@ -1,5 +1,5 @@
 /// A small, fast, deterministic random number generator (SplitMix64): the same seed gives the same
-/// synthetic data on every machine and every run.
+/// sequence on every machine and every run — for synthetic benchmark data and for reproducible randomized tests.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -18,6 +18,11 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     /// A uniformly drawn index below `count` (which must be positive).
     public mutating func index(_ count: Int) -> Int {
         Int(next() % UInt64(count))
+    }
+
+    /// A uniformly drawn integer in `range`.
+    public mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + index(range.upperBound - range.lowerBound + 1)
     }
 
     /// An element of a non-empty array.
