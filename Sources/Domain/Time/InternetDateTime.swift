@@ -4,14 +4,14 @@ import Foundation
 ///
 /// Unlike `ISO8601DateFormatter`, parsing rejects dates that do not exist (`2026-02-30`) instead of
 /// rolling them over, and requires an explicit offset.
-enum InternetDateTime {
+public enum InternetDateTime {
     private static let millisecondsPerDay: Int64 = 86_400_000
     /// Seconds since 1970 from 0001-01-01T00:00:00Z up to 10000-01-01T00:00:00Z.
     private static let supportedRange = -62_135_596_800.0 ..< 253_402_300_800.0
 
     /// The instant `text` names, or nil unless it is `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` with a real
     /// date and time whose UTC date lies in the years 1 to 9999. `T` and `Z` may be lowercase.
-    static func parse(_ text: String) -> Date? {
+    public static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 20,
               let date = GregorianDate(isoText: String(decoding: bytes[0..<10], as: UTF8.self)),
@@ -44,7 +44,7 @@ enum InternetDateTime {
     /// `date` in UTC as `YYYY-MM-DDTHH:MM:SSZ`, with `.mmm` milliseconds when they are not zero.
     ///
     /// The instant is rounded to the millisecond; it must lie in the years 1 to 9999.
-    static func format(_ date: Date) -> String {
+    public static func format(_ date: Date) -> String {
         let total = Int64((date.timeIntervalSince1970 * 1000).rounded())
         var days = total / millisecondsPerDay
         var remainder = total % millisecondsPerDay

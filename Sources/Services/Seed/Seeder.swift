@@ -47,7 +47,7 @@ public struct Seeder: Sendable {
                 id: 0, login: "admin", firstName: "Admin", lastName: "Ticketwerk", isAgent: true, isAdmin: true,
                 roleIDs: [agentRole.id], createdAt: now
             ), passwordHash: hash)
-            try await settings.set("seeded", Timestamp.text(now))
+            try await settings.set("seeded", InternetDateTime.format(now))
             return true
         }
         return seeded && adminPassword == nil ? password : nil

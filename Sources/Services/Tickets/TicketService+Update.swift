@@ -98,7 +98,7 @@ extension TicketService {
             record("responsible", before.responsibleID.map(String.init), ticket.responsibleID.map(String.init))
             record("contact", before.contactID.map(String.init), ticket.contactID.map(String.init))
             record("organisation", before.organisationID.map(String.init), ticket.organisationID.map(String.init))
-            record("pendingUntil", before.pendingUntil.map(Timestamp.text), ticket.pendingUntil.map(Timestamp.text))
+            record("pendingUntil", before.pendingUntil.map(InternetDateTime.format), ticket.pendingUntil.map(InternetDateTime.format))
             for field in fieldValues {
                 record("field.\(field.definition.name)", field.definition.id.flatMap { storedFields[$0] }, field.value?.storageString)
             }

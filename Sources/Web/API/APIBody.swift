@@ -13,8 +13,7 @@ enum APIBody {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
-            if let date = try? Date(text, strategy: .iso8601) { return date }
+            if let date = InternetDateTime.parse(text) { return date }
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "Expected an RFC 3339 timestamp such as 2026-11-27T10:30:00Z.")
         }
         return decoder
