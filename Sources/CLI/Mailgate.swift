@@ -31,8 +31,8 @@ struct Mailgate: AsyncParsableCommand {
             logger.error("Database unavailable; the MTA should retry", metadata: ["error": "\(error)"])
             throw ExitCode(Self.temporaryFailure)
         }
-        let tickets = TicketService(context: context, masterData: MasterDataCache())
-        let intake = MailIntake(context: context, tickets: tickets, masterData: MasterDataCache())
+        let masterData = MasterDataCache()
+        let intake = MailIntake(context: context, tickets: TicketService(context: context, masterData: masterData), masterData: masterData)
         do {
             let result = try await intake.ingest(raw, queue: queue)
             print("\(result.outcome.rawValue) \(result.number)")

@@ -123,10 +123,7 @@ public struct MailIntake: Sendable {
         let subject = (mail.subject ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var input = NewTicket(title: subject.isEmpty ? "(ohne Betreff)" : String(subject.prefix(500)), customer: sender)
         input.queueId = queue.id
-        let view = try await tickets.create(input, article: ArticleDraft(mail: mail, sender: .customer, customerVisible: true), by: .system)
-        let articleID = try await context.database.read { db in
-            try await ArticleRepository(db).articles(ofTicket: view.id, includeInternal: true).first?.id ?? 0
-        }
-        return MailIntakeResult(outcome: .created, ticketId: view.id, number: view.number, articleId: articleID)
+        let (view, articleID) = try await tickets.create(input, article: ArticleDraft(mail: mail, sender: .customer, customerVisible: true), by: .system)
+        return MailIntakeResult(outcome: .created, ticketId: view.id, number: view.number, articleId: articleID ?? 0)
     }
 }

@@ -21,11 +21,12 @@ public struct TicketService: Sendable {
     /// Creates a ticket, with its first article, attachments and field values, in one transaction.
     public func create(_ input: NewTicket, by principal: Principal) async throws -> TicketView {
         let article = try input.article.map { try ArticleDraft(input: $0, principal: principal, maxAttachmentBytes: context.configuration.maxAttachmentBytes) }
-        return try await create(input, article: article, by: principal)
+        return try await create(input, article: article, by: principal).ticket
     }
 
-    /// Creates a ticket whose first article is already checked (from the API or from a mail).
-    func create(_ input: NewTicket, article: ArticleDraft?, by principal: Principal) async throws -> TicketView {
+    /// Creates a ticket whose first article is already checked (from the API or from a mail); returns the
+    /// ticket and the id of that article.
+    func create(_ input: NewTicket, article: ArticleDraft?, by principal: Principal) async throws -> (ticket: TicketView, articleID: Int64?) {
         let master = try await masterData.current(context.database)
         let now = context.now()
         let configuration = context.configuration
@@ -57,7 +58,7 @@ public struct TicketService: Sendable {
         let counterName = "ticket." + Self.dayKey(now, timeZone: configuration.timeZone)
         let reservedCounter: Int64? = context.database.dialect == .postgres
             ? try await context.database.transaction { db in try await Counters(db).next(counterName) } : nil
-        let (ticket, writtenFields) = try await context.database.transaction { db in
+        let (ticket, writtenFields, articleID) = try await context.database.transaction { db in
             let people = PeopleResolver(db: db, now: now)
             var contactID = input.contactId
             var contact: Contact?
@@ -98,11 +99,12 @@ public struct TicketService: Sendable {
                 head: Self.searchHead(ticket, fieldValues: fieldValues),
                 customerHead: Self.searchHead(ticket, fieldValues: fieldValues.filter(\.definition.customerVisible))
             )
+            var articleID: Int64?
             if let article {
                 // The article writer creates the search documents with the first article's text in them: writing
                 // them empty and appending at once would cost a second index update per new ticket.
-                _ = try await ArticleWriter(db: db, dialect: context.database.dialect, now: now, fields: fields)
-                    .write(article, to: ticket, by: principal, touch: false, newSearchDocuments: heads)
+                articleID = try await ArticleWriter(db: db, dialect: context.database.dialect, now: now, fields: fields)
+                    .write(article, to: ticket, by: principal, touch: false, newSearchDocuments: heads).value.id
             } else {
                 try await SearchIndex(db, dialect: context.database.dialect).index(
                     ticketID: ticket.id, head: heads.head, body: "", customerHead: heads.customerHead, customerBody: "", isNew: true
@@ -113,13 +115,14 @@ public struct TicketService: Sendable {
                 payload: EventPayload.json(["number": number.rawValue, "queueId": String(queue.id)]), at: now
             )
             ticket.version = 1
-            return (ticket, fieldValues)
+            return (ticket, fieldValues, articleID)
         }
         // The values just written are the ticket's only ones, so the answer needs no second read.
         let visible = writtenFields.filter { AccessPolicy.seesInternals(principal) || $0.definition.customerVisible }
-        return TicketView(ticket, master: master, fields: Dictionary(uniqueKeysWithValues: visible.compactMap { field in
+        let view = TicketView(ticket, master: master, fields: Dictionary(uniqueKeysWithValues: visible.compactMap { field in
             field.value.map { (field.definition.name, $0) }
         }))
+        return (view, articleID)
     }
 
     /// Agents need `create` in the queue, plus the right for each attribute they set beyond the basics:

@@ -97,7 +97,8 @@ struct TicketController {
         }
         api.post("tickets/:id/merge") { request, context -> Response in
             let input = try await APIBody.decode(MergeRequest.self, from: request)
-            return try APIBody.response(try await tickets.merge(try context.id(), into: input.targetId, by: try context.requirePrincipal()))
+            let target = try await tickets.merge(try context.id(), into: input.targetId, by: try context.requirePrincipal())
+            return try APIBody.response(target, headers: [.eTag: Self.etag(target.version)])
         }
         api.get("tickets/:id/watchers") { _, context -> Response in
             try APIBody.response(Watchers(items: try await tickets.watchers(of: try context.id(), for: try context.requirePrincipal())))
