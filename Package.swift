@@ -61,6 +61,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Workers",
+            dependencies: [
+                "Domain", "Services", "Mail",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Benchmark",
             dependencies: [
                 "Domain", "Store", "Services", "Web",
@@ -75,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Domain", "Store", "Services", "Web", "Benchmark",
+                "Domain", "Store", "Services", "Web", "Workers", "Benchmark",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -87,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Domain", "Store", "Services", "Web", "Benchmark",
+                "Domain", "Store", "Services", "Web", "Workers", "Benchmark",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

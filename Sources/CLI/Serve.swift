@@ -3,10 +3,13 @@ import Hummingbird
 import Logging
 import Metrics
 import Prometheus
+import ServiceLifecycle
 import Services
 import Web
+import Workers
 
-/// `ticketwerk serve`: migrate, seed, and run the HTTP server until SIGTERM/SIGINT, finishing in-flight requests.
+/// `ticketwerk serve`: migrate, seed, and run the HTTP server and the background workers until SIGTERM/SIGINT,
+/// finishing in-flight requests.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the HTTP server (REST API and web interface).")
 
@@ -26,8 +29,14 @@ struct Serve: AsyncParsableCommand {
         let context = try await databaseOptions.openContext(logger: logger)
         let services = WebServices(context: context, metrics: registry)
         let app = buildApplication(services: services, settings: ServerSettings(host: host, port: port), logger: logger)
+        let workers = WorkerPool(jobs: backgroundJobs(context: context), logger: logger)
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: app), .init(service: workers)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        ))
         do {
-            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+            try await group.run()
         } catch {
             await context.database.close()
             throw error

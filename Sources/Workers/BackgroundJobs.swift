@@ -1,0 +1,6 @@
+import Services
+
+/// Every background job a `serve` process runs; each is safe to run on several nodes at once.
+public func backgroundJobs(context: ServiceContext) -> [any BackgroundJob] {
+    []
+}
