@@ -34,4 +34,9 @@ public enum EventType {
     public static let watcherRemoved = "watcher.removed"
     public static let timeBooked = "time.booked"
     public static let masterDataChanged = "admin.changed"
+    public static let cmdbClassChanged = "cmdb.class.changed"
+    public static let cmdbItemCreated = "cmdb.item.created"
+    public static let cmdbItemUpdated = "cmdb.item.updated"
+    public static let cmdbRelationCreated = "cmdb.relation.created"
+    public static let cmdbRelationDeleted = "cmdb.relation.deleted"
 }
