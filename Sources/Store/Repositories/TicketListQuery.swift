@@ -30,6 +30,8 @@ public struct TicketListQuery: Sendable {
     public var contacts: IDFilter?
     public var organisations: IDFilter?
     public var number: String?
+    /// Only tickets linked to this configuration item.
+    public var configItemID: Int64?
     public var createdFrom: Date?
     public var createdUntil: Date?
     public var fields: [FieldFilter] = []
