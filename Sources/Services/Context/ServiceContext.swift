@@ -23,16 +23,21 @@ public struct ServiceContext: Sendable {
         public var sessionLifetime: TimeInterval
         /// The bcrypt cost factor for new password hashes.
         public var bcryptCost: UInt8
+        /// Ticket types (German or English name) whose open tickets put the configuration items they affect into
+        /// incident state, and what depends on those into warning; empty turns this off.
+        public var incidentTicketTypes: [String]
 
         public init(
             systemID: Int = 10, timeZone: TimeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt,
-            maxAttachmentBytes: Int = 20 * 1024 * 1024, sessionLifetime: TimeInterval = 8 * 3600, bcryptCost: UInt8 = 12
+            maxAttachmentBytes: Int = 20 * 1024 * 1024, sessionLifetime: TimeInterval = 8 * 3600, bcryptCost: UInt8 = 12,
+            incidentTicketTypes: [String] = ["Störung", "Incident"]
         ) {
             self.systemID = systemID
             self.timeZone = timeZone
             self.maxAttachmentBytes = maxAttachmentBytes
             self.sessionLifetime = sessionLifetime
             self.bcryptCost = bcryptCost
+            self.incidentTicketTypes = incidentTicketTypes
         }
     }
 
