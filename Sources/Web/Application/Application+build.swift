@@ -27,6 +27,9 @@ public func buildRouter(services: WebServices) -> Router<AppRequestContext> {
     PeopleController(services: services).register(on: api)
     TicketController(services: services).register(on: api)
     MailController(services: services).register(on: api)
+    CMDBClassController(services: services).register(on: api)
+    CMDBItemController(services: services).register(on: api)
+    CMDBListController(services: services).register(on: api)
     return router
 }
 

@@ -13,6 +13,9 @@ public struct WebServices: Sendable {
     public let fields: FieldService
     public let secondFactor: SecondFactorService
     public let mail: MailIntake
+    public let cmdbClasses: CMDBClassService
+    public let configItems: ConfigItemService
+    public let cmdbLists: CISavedListService
     public let metrics: PrometheusCollectorRegistry
 
     public init(context: ServiceContext, metrics: PrometheusCollectorRegistry = .init()) {
@@ -26,6 +29,9 @@ public struct WebServices: Sendable {
         fields = FieldService(context: context)
         secondFactor = SecondFactorService(context: context)
         mail = MailIntake(context: context, tickets: tickets, masterData: cache)
+        cmdbClasses = CMDBClassService(context: context)
+        configItems = ConfigItemService(context: context)
+        cmdbLists = CISavedListService(context: context, items: configItems)
         self.metrics = metrics
     }
 }
