@@ -23,7 +23,7 @@ public struct CIAttributeIndexes: Sendable {
         for attribute in definition.attributes {
             let expression = CIAttributeExpression(key: attribute.key, type: attribute.type, dialect: dialect)
             guard expression.isIndexable else { continue }
-            let name = "cmdb_a\(classID)_\(attribute.key)"
+            let name = Self.name(classID: classID, key: attribute.key)
             let unique = attribute.isUnique ? "UNIQUE " : ""
             wanted[name] = "CREATE \(unique)INDEX \(name) ON cmdb_items (\(expression.sql(column: "attributes"))) WHERE class_id = \(classID)"
         }
@@ -35,12 +35,17 @@ public struct CIAttributeIndexes: Sendable {
             try await db.raw("DELETE FROM cmdb_attribute_indexes WHERE name = \(bind: name)").run()
         }
         for (name, statement) in wanted.sorted(by: { $0.key < $1.key }) where current[name] != statement {
-            if statement.hasPrefix("CREATE UNIQUE"), let key = definition.attributes.first(where: { "cmdb_a\(classID)_\($0.key)" == name }) {
+            if statement.hasPrefix("CREATE UNIQUE"), let key = definition.attributes.first(where: { Self.name(classID: classID, key: $0.key) == name }) {
                 try await requireNoDuplicates(classID: classID, attribute: key)
             }
             try await db.raw(SQLQueryString(statement)).run()
             try await db.raw("INSERT INTO cmdb_attribute_indexes (name, class_id, statement) VALUES (\(bind: name), \(bind: classID), \(bind: statement))").run()
         }
+    }
+
+    /// The name of the index of one attribute of one class.
+    static func name(classID: Int64, key: String) -> String {
+        "cmdb_a\(classID)_\(key)"
     }
 
     private func requireNoDuplicates(classID: Int64, attribute: CIAttribute) async throws {

@@ -1,0 +1,137 @@
+import Domain
+import Foundation
+import NIOCore
+import Services
+import Store
+
+/// The CMDB figures: `cmdb_import_seconds` (the first 50,000 items of class Computer imported from CSV in one
+/// request), `cmdb_attribute_query_p95` (exact, prefix and range conditions on attributes, 50 rows),
+/// `cmdb_search_p95` (one search word over all items) and `cmdb_item_view_p99` (an item and its 50 relations).
+/// `BenchConfiguration.items` items are imported in chunks of 50,000 before the queries run.
+extension BenchRunner {
+    static let cmdbChunk = 50_000
+
+    func measureCMDB(client: LoadClient, tickets: Int, record: @Sendable (BenchFigure) -> Void) async throws {
+        let total = configuration.items
+        var random = SeededRandom(seed: configuration.seed ^ 0xC3DB)
+        log("CMDB: importing \(total) items in chunks of \(Self.cmdbChunk) …")
+        let clock = ContinuousClock()
+        var imported = 0
+        while imported < total {
+            let count = min(Self.cmdbChunk, total - imported)
+            let csv = Self.computers(from: imported, count: count, random: &random)
+            let body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: ["class": "Computer", "content": csv]))
+            let started = clock.now
+            try await client.send(.POST, "/api/v1/cmdb/import", json: body, expect: .created)
+            let seconds = Self.seconds(clock.now - started)
+            if imported == 0 {
+                record(BenchFigure(
+                    name: "cmdb_import_seconds", value: seconds, unit: "s", tickets: tickets, backend: backend,
+                    target: count == Self.cmdbChunk ? 10 : nil, better: .lower, samples: count,
+                    note: "POST /api/v1/cmdb/import of \(count) Computer rows (\(csv.utf8.count / 1024) KB CSV, 8 columns, "
+                        + "upsert by serial number) into an empty CMDB; \(Int(Double(count) / max(seconds, 0.001))) items/s"
+                ))
+            }
+            imported += count
+            log("  \(imported)/\(total) items")
+        }
+        try await measureAttributeQueries(client: client, tickets: tickets, items: total, random: &random, record: record)
+        try await measureItemSearch(client: client, tickets: tickets, items: total, random: &random, record: record)
+        try await measureItemView(client: client, tickets: tickets, items: total, record: record)
+    }
+
+    private func measureAttributeQueries(
+        client: LoadClient, tickets: Int, items: Int, random: inout SeededRandom, record: @Sendable (BenchFigure) -> Void
+    ) async throws {
+        let count = requests(default: 1_000)
+        let warmup = Self.warmup(for: count)
+        var samples = LatencySamples()
+        let clock = ContinuousClock()
+        for round in 0..<(warmup + count) {
+            let n = random.index(max(items, 1))
+            let condition = switch round % 3 {
+            case 0: "attr.serial_number=\(Self.serial(n))"
+            case 1: "attr.inventory_number=INV-\(String(n / 10))*"
+            default: "attr.warranty_end=2027-0\(1 + n % 9)-01..2027-0\(1 + n % 9)-03"
+            }
+            let started = clock.now
+            try await client.send(.GET, "/api/v1/cmdb/items?class=Computer&\(condition)&limit=50")
+            if round >= warmup { samples.add(clock.now - started) }
+        }
+        record(BenchFigure(
+            name: "cmdb_attribute_query_p95", value: samples.percentile(0.95), unit: "ms", tickets: tickets, backend: backend,
+            target: items >= 500_000 ? 30 : nil, better: .lower, p50: samples.percentile(0.5), samples: samples.count,
+            note: "GET /api/v1/cmdb/items?class=Computer&attr.…&limit=50 with exact serial numbers, inventory-number prefixes and "
+                + "three-day warranty ranges in turn, over \(items) items" + (items >= 500_000 ? "" : "; the target is for 500,000 items")
+        ))
+    }
+
+    private func measureItemSearch(
+        client: LoadClient, tickets: Int, items: Int, random: inout SeededRandom, record: @Sendable (BenchFigure) -> Void
+    ) async throws {
+        let count = requests(default: 1_000)
+        let warmup = Self.warmup(for: count)
+        var samples = LatencySamples()
+        let clock = ContinuousClock()
+        for round in 0..<(warmup + count) {
+            let word = round % 2 == 0 ? random.pick(Self.models) : "\"PC-\(String(format: "%07d", random.index(max(items, 1))))\""
+            let encoded = word.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? word
+            let started = clock.now
+            try await client.send(.GET, "/api/v1/cmdb/items?q=\(encoded)&limit=50")
+            if round >= warmup { samples.add(clock.now - started) }
+        }
+        record(BenchFigure(
+            name: "cmdb_search_p95", value: samples.percentile(0.95), unit: "ms", tickets: tickets, backend: backend,
+            target: items >= 500_000 ? 30 : nil, better: .lower, p50: samples.percentile(0.5), samples: samples.count,
+            note: "GET /api/v1/cmdb/items?q=WORD&limit=50 (relevance), a model name (many hits) or an item name (one hit) in turn, over "
+                + "\(items) items" + (items >= 500_000 ? "" : "; the target is for 500,000 items")
+        ))
+    }
+
+    private func measureItemView(client: LoadClient, tickets: Int, items: Int, record: @Sendable (BenchFigure) -> Void) async throws {
+        let ids = try await context.database.read { db in
+            try await db.raw("SELECT id FROM cmdb_items ORDER BY id LIMIT 51").all().map { try $0.decode(column: "id", as: Int64.self) }
+        }
+        guard let centre = ids.first else { throw BenchError.unexpectedResponse("No items to relate.") }
+        for target in ids.dropFirst() {
+            let body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: ["type": "connectedTo", "targetId": target]))
+            try await client.send(.POST, "/api/v1/cmdb/items/\(centre)/relations", json: body, expect: .created)
+        }
+        let count = requests(default: 2_000)
+        let warmup = Self.warmup(for: count)
+        var samples = LatencySamples()
+        let clock = ContinuousClock()
+        for round in 0..<(warmup + count) {
+            let started = clock.now
+            try await client.send(.GET, "/api/v1/cmdb/items/\(centre)")
+            try await client.send(.GET, "/api/v1/cmdb/items/\(centre)/relations")
+            if round >= warmup { samples.add(clock.now - started) }
+        }
+        record(BenchFigure(
+            name: "cmdb_item_view_p99", value: samples.percentile(0.99), unit: "ms", tickets: tickets, backend: backend,
+            target: 10, better: .lower, p50: samples.percentile(0.5), samples: samples.count,
+            note: "GET /api/v1/cmdb/items/{id} then GET /api/v1/cmdb/items/{id}/relations (\(ids.count - 1) relations), over \(items) items"
+        ))
+    }
+
+    static let manufacturers = ["Fujitsu", "Dell", "HP", "Lenovo", "Acer"]
+    static let models = ["Esprimo", "OptiPlex", "EliteDesk", "ThinkCentre", "Veriton", "Celsius", "Precision", "ProDesk"]
+
+    /// The serial number of synthetic computer `n`.
+    static func serial(_ n: Int) -> String { "SN" + String(n * 7919 + 100_003, radix: 16, uppercase: true) }
+
+    /// CSV of `count` synthetic computers numbered from `first`.
+    static func computers(from first: Int, count: Int, random: inout SeededRandom) -> String {
+        var lines = ["Name;Seriennummer;Inventarnummer;Hersteller;Modell;Arbeitsspeicher (GB);Garantieende;IP-Adresse"]
+        lines.reserveCapacity(count + 1)
+        for n in first..<(first + count) {
+            let manufacturer = random.pick(manufacturers)
+            lines.append([
+                "PC-\(String(format: "%07d", n))", serial(n), "INV-\(n)", manufacturer, "\(manufacturer) \(random.pick(models)) \(random.int(1...9))",
+                String([8, 16, 32][random.index(3)]), "2027-0\(1 + random.index(9))-\(String(format: "%02d", random.int(1...28)))",
+                "10.\(n / 65_536 % 256).\(n / 256 % 256).\(n % 256)",
+            ].joined(separator: ";"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
