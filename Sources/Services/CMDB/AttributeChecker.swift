@@ -9,10 +9,11 @@ struct AttributeChecker: Sendable {
     let dialect: Dialect
 
     /// `base` with `inputs` applied, or the issues (named `attributes.KEY`) that stop it. Attributes `base` holds that
-    /// the definition does not know are dropped; unknown input keys are an issue.
+    /// the definition does not know are dropped; unknown input keys are an issue. `checksUniqueness` false leaves
+    /// unique values to the caller (imports check them for all rows at once).
     func check(
         _ inputs: [String: FieldInput], base: CIAttributes, definition: CIClassDefinition, classID: Int64, itemID: Int64?,
-        classes: [CIClass]
+        classes: [CIClass], checksUniqueness: Bool = true
     ) async throws -> Result<CIAttributes, DomainError> {
         var issues: [FieldIssue] = []
         func report(_ key: String, _ message: String) {
@@ -44,7 +45,7 @@ struct AttributeChecker: Sendable {
                     report(attribute.key, "There is no \(attribute.referenceNoun) \(Int64(number)).")
                 }
             }
-            if attribute.isUnique, value != base[attribute.key] || itemID == nil,
+            if checksUniqueness, attribute.isUnique, value != base[attribute.key] || itemID == nil,
                let holder = try await repository.holder(of: value, attribute: attribute, classID: classID, excluding: itemID) {
                 report(attribute.key, "Another item (id \(holder)) of this class has the value '\(value.displayText)' already.")
             }

@@ -28,6 +28,9 @@ extension ConfigItemService {
         }
     }
 
+    /// New items written per multi-row batch.
+    static let importBatch = 1_000
+
     /// Thrown to roll a dry run back after it checked every row.
     private struct ImportRollback: Error {
         let report: ConfigItemImportReport
@@ -96,44 +99,92 @@ extension ConfigItemService {
             upsertAttribute = attribute
         }
 
-        let repository = ConfigItemRepository(db, dialect: dialect)
-        let writer = ConfigItemWriter(db: db, dialect: dialect, now: now)
         var report = ConfigItemImportReport(dryRun: dryRun, rows: file.rows.count, created: 0, updated: 0, unchanged: 0,
                                             upsertBy: upsertAttribute?.key, errors: [])
+        var inputs: [(position: Int, input: NewConfigItem)] = []
         for (position, row) in file.rows {
             var input = NewConfigItem(classId: ciClass.id, name: "", attributes: [:])
-            var rowErrors: [ConfigItemImportReport.RowError] = []
+            var cellErrors: [ConfigItemImportReport.RowError] = []
             for (header, value) in row {
                 guard let column = columns[header] else { continue }
                 do {
                     try Self.assign(value, to: column, in: &input, definition: ciClass.definition)
                 } catch {
-                    rowErrors.append(.init(row: position, field: header, message: error.message))
+                    cellErrors.append(.init(row: position, field: header, message: error.message))
                 }
             }
-            var existing: ConfigItem?
-            if let upsertAttribute, let key = input.attributes?[upsertAttribute.key],
-               case .success(let value?) = upsertAttribute.validate(key),
-               let id = try await repository.holder(of: value, attribute: upsertAttribute, classID: ciClass.id, excluding: nil) {
-                existing = try await repository.find(id)
+            if cellErrors.isEmpty { inputs.append((position, input)) } else { report.errors += cellErrors }
+        }
+
+        // Unique values are checked for all rows at once: who holds each value the file mentions, in the database
+        // and among the rows before.
+        let repository = ConfigItemRepository(db, dialect: dialect)
+        let uniques = ciClass.definition.attributes.filter(\.isUnique)
+        var holders: [String: [String: Int64]] = [:]
+        for attribute in uniques {
+            let values = inputs.compactMap { row -> CIValue? in
+                guard let input = row.input.attributes?[attribute.key], case .success(let value?) = attribute.validate(input) else { return nil }
+                return value
             }
-            guard rowErrors.isEmpty else {
-                report.errors += rowErrors
-                continue
+            holders[attribute.key] = values.isEmpty ? [:] : try await repository.holders(of: values, attribute: attribute, classID: ciClass.id)
+        }
+        let existingIDs = Set(upsertAttribute.flatMap { holders[$0.key]?.values }.map(Array.init) ?? [])
+        var existing = Dictionary(uniqueKeysWithValues: try await repository.items(existingIDs.sorted()).map { ($0.id, $0) })
+
+        let writer = ConfigItemWriter(db: db, dialect: dialect, now: now)
+        var pending: [ConfigItem] = []
+        var fileIDs = Int64(-1)
+        for (position, input) in inputs {
+            let upsertValue = upsertAttribute.flatMap { attribute -> CIValue? in
+                guard let input = input.attributes?[attribute.key], case .success(let value?) = attribute.validate(input) else { return nil }
+                return value
             }
+            let old = upsertAttribute.flatMap { attribute in upsertValue.flatMap { holders[attribute.key]?[$0.displayText] } }.flatMap { existing[$0] }
+            let item: ConfigItem
             do {
-                if let existing {
-                    let item = try await update(existing, with: input, classes: classes, db: db, now: now)
-                    let stored = try await writer.update(item, from: existing, className: ciClass.name, by: principal)
-                    if stored.version == existing.version { report.unchanged += 1 } else { report.updated += 1 }
+                if let old {
+                    item = try await update(old, with: input, classes: classes, db: db, now: now)
                 } else {
-                    let item = try await prepare(input, ciClass: ciClass, classes: classes, existing: nil, db: db, now: now)
-                    _ = try await writer.insert(item, className: ciClass.name, by: principal)
-                    report.created += 1
+                    item = try await prepare(input, ciClass: ciClass, classes: classes, existing: nil, db: db, now: now, checksUniqueness: false)
                 }
             } catch DomainError.invalid(_, let issues) {
                 report.errors += issues.map { .init(row: position, field: $0.field, message: $0.message) }
+                continue
             }
+            let id = old?.id ?? fileIDs
+            let clashes = uniques.filter { attribute in
+                guard let value = item.attributes[attribute.key], let holder = holders[attribute.key]?[value.displayText] else { return false }
+                return holder != id
+            }
+            guard clashes.isEmpty else {
+                report.errors += clashes.map { .init(row: position, field: "attributes.\($0.key)", message: "Another item of this class (or an earlier row) has the value '\(item.attributes[$0.key]?.displayText ?? "")' already.") }
+                continue
+            }
+            for attribute in uniques {
+                if let value = old?.attributes[attribute.key] { holders[attribute.key]?[value.displayText] = nil }
+                if let value = item.attributes[attribute.key] { holders[attribute.key]?[value.displayText] = id }
+            }
+            if let old {
+                if item.changes(from: old).isEmpty {
+                    report.unchanged += 1
+                } else {
+                    report.updated += 1
+                    if !dryRun && report.errors.isEmpty {
+                        existing[old.id] = try await writer.update(item, from: old, className: ciClass.name, by: principal)
+                    }
+                }
+            } else {
+                report.created += 1
+                fileIDs -= 1
+                pending.append(item)
+                if pending.count >= ConfigItemService.importBatch, !dryRun, report.errors.isEmpty {
+                    try await writer.insert(batch: pending, className: ciClass.name, by: principal)
+                    pending = []
+                }
+            }
+        }
+        if !dryRun, report.errors.isEmpty {
+            try await writer.insert(batch: pending, className: ciClass.name, by: principal)
         }
         return report
     }

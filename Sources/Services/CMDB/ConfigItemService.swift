@@ -32,9 +32,10 @@ public struct ConfigItemService: Sendable {
     }
 
     /// Checks `input` (a new item, or the new state of `existing`) and builds the item to store; throws every
-    /// issue at once.
+    /// issue at once. `checksUniqueness` as for `AttributeChecker.check`.
     func prepare(
-        _ input: NewConfigItem, ciClass: CIClass, classes: [CIClass], existing: ConfigItem?, db: any SQLDatabase, now: Date
+        _ input: NewConfigItem, ciClass: CIClass, classes: [CIClass], existing: ConfigItem?, db: any SQLDatabase, now: Date,
+        checksUniqueness: Bool = true
     ) async throws -> ConfigItem {
         var issues: [FieldIssue] = []
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -65,7 +66,7 @@ public struct ConfigItemService: Sendable {
         }
         let checked = try await AttributeChecker(db: db, dialect: dialect).check(
             input.attributes ?? [:], base: existing?.attributes ?? [:], definition: ciClass.definition, classID: ciClass.id,
-            itemID: existing?.id, classes: classes
+            itemID: existing?.id, classes: classes, checksUniqueness: checksUniqueness
         )
         var attributes: CIAttributes = [:]
         switch checked {

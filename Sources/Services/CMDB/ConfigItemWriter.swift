@@ -41,6 +41,23 @@ struct ConfigItemWriter: Sendable {
         return stored
     }
 
+    /// Inserts new items in bulk (imports): numbers from one counter reservation, multi-row inserts, one event each.
+    func insert(batch items: [ConfigItem], className: String, by principal: Principal) async throws {
+        guard !items.isEmpty else { return }
+        let first = try await Counters(db).reserve("cmdb.item", count: items.count)
+        let numbered = items.enumerated().map { offset, item in
+            var item = item
+            item.number = ConfigItem.number(first + Int64(offset))
+            return item
+        }
+        let stored = try await ConfigItemBulkWriter(db, dialect: dialect).insert(
+            numbered, searchTexts: numbered.map { Self.searchText($0, className: className) }, by: principal.actorID
+        )
+        try await EventRepository(db).append(type: EventType.cmdbItemCreated, actorID: principal.actorID, payloads: stored.map { item in
+            EventPayload.json(["itemId": String(item.id), "number": item.number, "version": "1"])
+        }, at: now)
+    }
+
     private func append(_ type: String, _ item: ConfigItem, by principal: Principal, fields: [String] = []) async throws {
         var payload = ["itemId": String(item.id), "number": item.number, "version": String(item.version)]
         if !fields.isEmpty { payload["fields"] = fields.joined(separator: ",") }

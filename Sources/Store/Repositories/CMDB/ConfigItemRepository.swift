@@ -80,6 +80,22 @@ public struct ConfigItemRepository: Sendable {
             """).first()?.int64("id")
     }
 
+    /// The items of the class whose attribute `attribute` holds one of `values`, by the value's `displayText`.
+    public func holders(of values: [CIValue], attribute: CIAttribute, classID: Int64) async throws -> [String: Int64] {
+        let expression = SQLQueryString(CIAttributeExpression(key: attribute.key, type: attribute.type, dialect: dialect).sql())
+        var holders: [String: Int64] = [:]
+        for chunk in values.chunked(ConfigItemBulkWriter.rowsPerStatement) {
+            let bound = chunk.map { CIValueBinding(value: $0, dialect: dialect).sql }
+            let rows = try await db.raw("""
+                SELECT \(columns) FROM cmdb_items i WHERE i.class_id = \(literal: Int(classID)) AND \(expression) IN (\(bound.joined(separator: ", ")))
+                """).all()
+            for item in try rows.map(Self.decode) {
+                if let value = item.attributes[attribute.key] { holders[value.displayText] = item.id }
+            }
+        }
+        return holders
+    }
+
     /// Writes `item` as version `item.version + 1` if its stored version is still `item.version`, with a version row.
     /// Returns the new version, or nil when someone else changed the item first.
     public func update(_ item: ConfigItem, by actorID: Int64?) async throws -> Int64? {
