@@ -13,6 +13,8 @@ public struct CSVReader: Sendable {
         case recordTooLong(line: Int)
         /// A quoted field starting on `line` never ends.
         case unterminatedQuote(line: Int)
+        /// The record starting on `line` holds a NUL character (the file is not text).
+        case nul(line: Int)
         /// The file holds no header line.
         case empty
 
@@ -20,6 +22,7 @@ public struct CSVReader: Sendable {
             switch self {
             case .recordTooLong(let line): "The record starting on line \(line) is longer than \(CSVReader.maximumRecordBytes / 1_048_576) MB."
             case .unterminatedQuote(let line): "The quoted field starting on line \(line) is never closed."
+            case .nul(let line): "The record starting on line \(line) holds a NUL character; the file is not text."
             case .empty: "The file has no header line."
             }
         }
@@ -68,6 +71,7 @@ public struct CSVReader: Sendable {
             pending = nil
             recordBytes += scalar.utf8.count
             if recordBytes > maximumRecordBytes { throw .recordTooLong(line: recordLine) }
+            if scalar == "\u{0}" { throw .nul(line: recordLine) }
             if inQuotes {
                 if scalar == "\"" {
                     let next = scalars.next()

@@ -39,8 +39,8 @@ public struct ConfigItemService: Sendable {
     ) async throws -> ConfigItem {
         var issues: [FieldIssue] = []
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty || name.count > 500 || name.contains(where: \.isNewline) {
-            issues.append(FieldIssue(field: "name", message: "A name needs 1 to 500 characters on one line."))
+        if name.isEmpty || name.count > 500 || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            issues.append(FieldIssue(field: "name", message: "A name needs 1 to 500 characters on one line, without control characters."))
         }
         let deployment = input.deploymentState.map(DeploymentState.init(named:)) ?? existing?.deploymentState ?? .planned
         if deployment == nil {
