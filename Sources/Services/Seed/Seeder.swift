@@ -16,7 +16,7 @@ public struct Seeder: Sendable {
     /// (nil when the database was seeded before or the password came from the caller).
     public func seedIfEmpty(adminPassword: String?) async throws -> String? {
         let password = adminPassword ?? Secrets.newToken(prefix: "").prefix(20).description
-        let hash = try AuthService(context: context).hashPassword(password)
+        let hash = try await AuthService(context: context).hashPassword(password)
         let now = context.now()
         let seeded = try await context.database.transaction { db in
             let settings = Settings(db)
