@@ -27,9 +27,10 @@ struct Serve: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let context = try await databaseOptions.openContext(logger: logger)
-        let services = WebServices(context: context, metrics: registry)
+        let cache = MasterDataCache()
+        let services = WebServices(context: context, cache: cache, metrics: registry)
         let app = buildApplication(services: services, settings: ServerSettings(host: host, port: port), logger: logger)
-        let workers = WorkerPool(jobs: backgroundJobs(context: context), logger: logger)
+        let workers = WorkerPool(jobs: backgroundJobs(context: context, masterData: cache), logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: app), .init(service: workers)],
             gracefulShutdownSignals: [.sigterm, .sigint],

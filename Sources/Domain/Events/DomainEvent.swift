@@ -39,4 +39,8 @@ public enum EventType {
     public static let cmdbItemUpdated = "cmdb.item.updated"
     public static let cmdbRelationCreated = "cmdb.relation.created"
     public static let cmdbRelationDeleted = "cmdb.relation.deleted"
+    /// An SLA clock reached its warning threshold (payload: clock, cycle, at, dueAt, notify).
+    public static let slaWarning = "sla.warning"
+    /// An SLA clock reached its due time unmet (payload as `slaWarning`).
+    public static let slaBreached = "sla.breached"
 }

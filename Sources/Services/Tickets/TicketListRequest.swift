@@ -13,6 +13,8 @@ public struct TicketListRequest: Sendable {
     public var ownerIDs: [Int64] = []
     /// Only tickets linked to this configuration item.
     public var configItemID: Int64?
+    /// Only tickets in one of these SLA states now.
+    public var slaStatuses: [TicketSLAStatus] = []
     /// Dynamic field filters by field name.
     public var fields: [String: String] = [:]
     public var sort: TicketListQuery.Sort?

@@ -11,12 +11,13 @@ extension TicketService {
         let draft = try ArticleDraft(input: input, principal: principal, maxAttachmentBytes: context.configuration.maxAttachmentBytes, fieldPrefix: "")
         let now = context.now()
         let dialect = context.database.dialect
+        let sla = SLAKeeper(master: try await masterData.current(context.database))
         return try await context.database.transaction { db in
             let ticket = try await followMerges(try await requireTicket(id, for: principal, db: db, forUpdate: true), for: principal, db: db)
             if principal.isAgent || principal.isAdmin {
                 try AccessPolicy.require(principal, draft.customerVisible ? .reply : .note, in: ticket.queueID)
             }
-            return try await ArticleWriter(db: db, dialect: dialect, now: now, fields: fields).write(draft, to: ticket, by: principal, touch: true)
+            return try await ArticleWriter(db: db, dialect: dialect, now: now, fields: fields, sla: sla).write(draft, to: ticket, by: principal, touch: true)
         }
     }
 

@@ -22,6 +22,8 @@ extension TicketService {
         if !request.priorityIDs.isEmpty { query.priorities = .init(request.priorityIDs) }
         if !request.ownerIDs.isEmpty { query.owners = .init(request.ownerIDs) }
         query.configItemID = request.configItemID
+        query.slaStatuses = request.slaStatuses
+        query.slaStatusTime = context.now()
 
         var hasWords = false
         let dialect = context.database.dialect
@@ -111,6 +113,12 @@ extension TicketService {
             query.number = value
         case .created:
             try applyCreated(value, to: &query)
+        case .sla:
+            guard let status = TicketSLAStatus(rawValue: key) else {
+                throw DomainError.invalid(field: "q", "sla: takes \(TicketSLAStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            query.slaStatuses = [status]
+            query.excludesSLAStatuses = negated
         case .dynamic(let name):
             fieldFilters.append((name, value, negated))
         }

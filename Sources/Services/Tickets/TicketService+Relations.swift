@@ -76,7 +76,8 @@ extension TicketService {
         let now = context.now()
         let dialect = context.database.dialect
         let target = try await context.database.transaction { db in
-            var source = try await requireTicket(id, for: principal, db: db, forUpdate: true)
+            let unmerged = try await requireTicket(id, for: principal, db: db, forUpdate: true)
+            var source = unmerged
             let target = try await requireTarget(targetID, for: principal, db: db, forUpdate: true)
             try AccessPolicy.require(principal, .admin, in: source.queueID)
             try AccessPolicy.require(principal, .admin, in: target.queueID)
@@ -93,6 +94,7 @@ extension TicketService {
             source.changedAt = now
             let repository = TicketRepository(db, dialect: dialect)
             guard try await repository.update(source) != nil else { throw DomainError.stale("Ticket \(source.number) changed meanwhile.") }
+            _ = try await SLAKeeper(master: master).recordChange(from: unmerged, to: source, at: now, db: db, dialect: dialect)
             try await repository.touch(targetID, at: now)
             let history = HistoryRepository(db)
             try await history.append(ticketID: id, actorID: principal.userID, field: "state", old: oldState, new: mergedState.name, at: now)

@@ -109,6 +109,9 @@ extension TicketService {
                 throw DomainError.stale("Ticket \(before.number) was changed by someone else.")
             }
             ticket.version = version
+            if let summary = try await SLAKeeper(master: master).recordChange(from: before, to: ticket, at: now, db: db, dialect: dialect) {
+                ticket.sla = summary
+            }
             try await fields.store(fieldValues, object: .ticket, objectID: id, db: db)
             let actor = principal.isSystem ? nil : principal.userID
             let historyRepository = HistoryRepository(db)

@@ -5,16 +5,17 @@ import NIOPosix
 import SQLiteKit
 import Synchronization
 
-/// SQLite in WAL mode: one writer connection serialised by a lock, several reader connections.
+/// SQLite in WAL mode: one writer connection serialised by a lock (run inline, see `SQLiteWriterConnection`),
+/// several reader connections on sqlite-nio's thread pool.
 final class SQLiteBackend: DatabaseBackend {
     let dialect = Dialect.sqlite
-    private let writer: SQLiteConnection
+    private let writer: SQLiteWriterDatabase
     private let readers: [SQLiteConnection]
     private let writeLock = AsyncLock()
     private let nextReader = Atomic<Int>(0)
     private let threadPool: NIOThreadPool
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool) {
+    private init(writer: SQLiteWriterDatabase, readers: [SQLiteConnection], threadPool: NIOThreadPool) {
         self.writer = writer
         self.readers = readers
         self.threadPool = threadPool
@@ -27,20 +28,23 @@ final class SQLiteBackend: DatabaseBackend {
         }
         let threadPool = NIOThreadPool(numberOfThreads: max(2, ProcessInfo.processInfo.activeProcessorCount))
         threadPool.start()
-        func connect() async throws -> SQLiteConnection {
+        let pragmas = ["PRAGMA busy_timeout = 10000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                       "PRAGMA foreign_keys = ON", "PRAGMA cache_size = -32000", "PRAGMA temp_store = MEMORY"]
+        let writer = SQLiteWriterDatabase(connection: try SQLiteWriterConnection(path: path), logger: logger)
+        for pragma in pragmas {
+            try await writer.raw(SQLQueryString(pragma)).run()
+        }
+        var readers: [SQLiteConnection] = []
+        for _ in 0..<readerCount {
             let connection = try await SQLiteConnection.open(
                 storage: .file(path: path), threadPool: threadPool, logger: logger,
                 on: MultiThreadedEventLoopGroup.singleton.any()
             )
-            for pragma in ["PRAGMA busy_timeout = 10000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                           "PRAGMA foreign_keys = ON", "PRAGMA cache_size = -32000", "PRAGMA temp_store = MEMORY"] {
+            for pragma in pragmas {
                 try await connection.sql().raw(SQLQueryString(pragma)).run()
             }
-            return connection
+            readers.append(connection)
         }
-        let writer = try await connect()
-        var readers: [SQLiteConnection] = []
-        for _ in 0..<readerCount { readers.append(try await connect()) }
         return SQLiteBackend(writer: writer, readers: readers, threadPool: threadPool)
     }
 
@@ -52,7 +56,7 @@ final class SQLiteBackend: DatabaseBackend {
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         await writeLock.lock()
         defer { writeLock.unlock() }
-        let database = writer.sql()
+        let database = writer
         try await database.raw("BEGIN IMMEDIATE").run()
         do {
             let result = try await body(database)
@@ -60,7 +64,7 @@ final class SQLiteBackend: DatabaseBackend {
             return result
         } catch {
             try? await database.raw("ROLLBACK").run()
-            if let error = error as? SQLiteError, error.reason == .constraintUniqueFailed || error.reason == .constraintPrimaryKeyFailed {
+            if let error = error as? SQLiteWriterError, error.isUniqueViolation {
                 throw DomainError.conflict("An entry with this value exists already.")
             }
             throw error
@@ -68,7 +72,7 @@ final class SQLiteBackend: DatabaseBackend {
     }
 
     func close() async {
-        for connection in readers + [writer] {
+        for connection in readers {
             try? await connection.close()
         }
         try? await threadPool.shutdownGracefully()

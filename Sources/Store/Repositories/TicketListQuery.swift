@@ -6,6 +6,8 @@ public struct TicketListQuery: Sendable {
     /// The orders a list can be sorted by.
     public enum Sort: String, Sendable, CaseIterable {
         case id, number, title, created, changed, priority, pendingUntil
+        /// Earliest SLA due time first (`TicketSLASummary.escalationAt`); tickets without one last.
+        case escalation
         /// Best full-text match first; only with a search.
         case relevance
     }
@@ -35,6 +37,11 @@ public struct TicketListQuery: Sendable {
     public var createdFrom: Date?
     public var createdUntil: Date?
     public var fields: [FieldFilter] = []
+    /// Only tickets in one of these SLA states at `slaStatusTime` (with `excludesSLAStatuses`: in none of them).
+    public var slaStatuses: [TicketSLAStatus] = []
+    public var excludesSLAStatuses = false
+    /// The instant SLA states are judged at (now).
+    public var slaStatusTime = Date()
     /// A full-text expression in the engine's syntax (FTS5 MATCH or tsquery), already made safe.
     public var fullText: String?
     /// When set, excludes tickets that match this full-text expression.

@@ -12,7 +12,7 @@ public struct Migrator: Sendable {
     }
 
     static let all: [Migration] = [
-        CoreSchema.migration, SearchSchema.migration, TOTPEnrolmentSchema.migration, CustomerSearchSchema.migration,
+        CoreSchema.migration, SearchSchema.migration, TOTPEnrolmentSchema.migration, CustomerSearchSchema.migration, SLASchema.migration,
         CMDBSchema.migration,
     ]
 

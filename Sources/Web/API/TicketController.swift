@@ -60,6 +60,9 @@ struct TicketController {
             )
             return try APIBody.response(ticket, headers: [.eTag: Self.etag(ticket.version)])
         }
+        api.get("tickets/:id/sla") { _, context -> Response in
+            try APIBody.response(try await tickets.slaReport(of: try context.id(), for: try context.requirePrincipal()))
+        }
         api.get("tickets/:id/articles") { _, context -> Response in
             try APIBody.response(ItemList(items: try await tickets.articles(of: try context.id(), for: try context.requirePrincipal())))
         }
@@ -161,6 +164,12 @@ struct TicketController {
         list.stateTypes = try request.uri.queryParameters.getAll("stateType").map { text in
             guard let type = StateType(rawValue: text) else { throw DomainError.invalid(field: "stateType", "Unknown state type '\(text)'.") }
             return type
+        }
+        list.slaStatuses = try request.uri.queryParameters.getAll("slaStatus").map { text in
+            guard let status = TicketSLAStatus(rawValue: text) else {
+                throw DomainError.invalid(field: "slaStatus", "slaStatus is one of \(TicketSLAStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            return status
         }
         if let sort = request.query("sort") {
             let descending = sort.hasPrefix("-")

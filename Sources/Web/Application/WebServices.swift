@@ -18,8 +18,8 @@ public struct WebServices: Sendable {
     public let cmdbLists: CISavedListService
     public let metrics: PrometheusCollectorRegistry
 
-    public init(context: ServiceContext, metrics: PrometheusCollectorRegistry = .init()) {
-        let cache = MasterDataCache()
+    /// `cache` is shared with the background workers of the same process, so that an admin change reaches both.
+    public init(context: ServiceContext, cache: MasterDataCache = MasterDataCache(), metrics: PrometheusCollectorRegistry = .init()) {
         self.context = context
         auth = AuthService(context: context)
         tickets = TicketService(context: context, masterData: cache)
