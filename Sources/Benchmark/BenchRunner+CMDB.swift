@@ -35,57 +35,55 @@ extension BenchRunner {
             imported += count
             log("  \(imported)/\(total) items")
         }
-        try await measureAttributeQueries(client: client, tickets: tickets, items: total, random: &random, record: record)
-        try await measureItemSearch(client: client, tickets: tickets, items: total, random: &random, record: record)
+        let paths = Self.queryPaths(items: total, count: Self.warmup(for: requests(default: 1_000)) + requests(default: 1_000), random: &random)
+        let target: Double? = total >= 500_000 ? 30 : nil
+        let scale = total >= 500_000 ? "" : "; the target is for 500,000 items"
+        let attributes = try await timeQueries(paths.attributes, client: client)
+        record(BenchFigure(
+            name: "cmdb_attribute_query_p95", value: attributes.percentile(0.95), unit: "ms", tickets: tickets, backend: backend,
+            target: target, better: .lower, p50: attributes.percentile(0.5), samples: attributes.count,
+            note: "GET /api/v1/cmdb/items?class=Computer&attr.…&limit=50 with exact serial numbers, inventory-number prefixes and "
+                + "three-day warranty ranges in turn, over \(total) items" + scale
+        ))
+        let search = try await timeQueries(paths.search, client: client)
+        record(BenchFigure(
+            name: "cmdb_search_p95", value: search.percentile(0.95), unit: "ms", tickets: tickets, backend: backend,
+            target: target, better: .lower, p50: search.percentile(0.5), samples: search.count,
+            note: "GET /api/v1/cmdb/items?q=WORD&limit=50 (relevance), a model name (many hits) or an item name (one hit) in turn, over "
+                + "\(total) items" + scale
+        ))
         try await measureItemView(client: client, tickets: tickets, items: total, record: record)
     }
 
-    private func measureAttributeQueries(
-        client: LoadClient, tickets: Int, items: Int, random: inout SeededRandom, record: @Sendable (BenchFigure) -> Void
-    ) async throws {
-        let count = requests(default: 1_000)
-        let warmup = Self.warmup(for: count)
-        var samples = LatencySamples()
-        let clock = ContinuousClock()
-        for round in 0..<(warmup + count) {
+    /// The request paths of the attribute-query and search figures, warm-up first.
+    private static func queryPaths(items: Int, count: Int, random: inout SeededRandom) -> (attributes: [String], search: [String]) {
+        var attributes: [String] = []
+        var search: [String] = []
+        for round in 0..<count {
             let n = random.index(max(items, 1))
             let condition = switch round % 3 {
-            case 0: "attr.serial_number=\(Self.serial(n))"
+            case 0: "attr.serial_number=\(serial(n))"
             case 1: "attr.inventory_number=INV-\(String(n / 10))*"
             default: "attr.warranty_end=2027-0\(1 + n % 9)-01..2027-0\(1 + n % 9)-03"
             }
-            let started = clock.now
-            try await client.send(.GET, "/api/v1/cmdb/items?class=Computer&\(condition)&limit=50")
-            if round >= warmup { samples.add(clock.now - started) }
+            attributes.append("/api/v1/cmdb/items?class=Computer&\(condition)&limit=50")
+            let word = round % 2 == 0 ? random.pick(models) : "\"PC-\(String(format: "%07d", n))\""
+            search.append("/api/v1/cmdb/items?q=\(word.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? word)&limit=50")
         }
-        record(BenchFigure(
-            name: "cmdb_attribute_query_p95", value: samples.percentile(0.95), unit: "ms", tickets: tickets, backend: backend,
-            target: items >= 500_000 ? 30 : nil, better: .lower, p50: samples.percentile(0.5), samples: samples.count,
-            note: "GET /api/v1/cmdb/items?class=Computer&attr.…&limit=50 with exact serial numbers, inventory-number prefixes and "
-                + "three-day warranty ranges in turn, over \(items) items" + (items >= 500_000 ? "" : "; the target is for 500,000 items")
-        ))
+        return (attributes, search)
     }
 
-    private func measureItemSearch(
-        client: LoadClient, tickets: Int, items: Int, random: inout SeededRandom, record: @Sendable (BenchFigure) -> Void
-    ) async throws {
-        let count = requests(default: 1_000)
-        let warmup = Self.warmup(for: count)
+    /// The latencies of GET requests to `paths`, one after the other, without the warm-up ones.
+    private func timeQueries(_ paths: [String], client: LoadClient) async throws -> LatencySamples {
+        let warmup = Self.warmup(for: requests(default: 1_000))
         var samples = LatencySamples()
         let clock = ContinuousClock()
-        for round in 0..<(warmup + count) {
-            let word = round % 2 == 0 ? random.pick(Self.models) : "\"PC-\(String(format: "%07d", random.index(max(items, 1))))\""
-            let encoded = word.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? word
+        for (round, path) in paths.enumerated() {
             let started = clock.now
-            try await client.send(.GET, "/api/v1/cmdb/items?q=\(encoded)&limit=50")
+            try await client.send(.GET, path)
             if round >= warmup { samples.add(clock.now - started) }
         }
-        record(BenchFigure(
-            name: "cmdb_search_p95", value: samples.percentile(0.95), unit: "ms", tickets: tickets, backend: backend,
-            target: items >= 500_000 ? 30 : nil, better: .lower, p50: samples.percentile(0.5), samples: samples.count,
-            note: "GET /api/v1/cmdb/items?q=WORD&limit=50 (relevance), a model name (many hits) or an item name (one hit) in turn, over "
-                + "\(items) items" + (items >= 500_000 ? "" : "; the target is for 500,000 items")
-        ))
+        return samples
     }
 
     private func measureItemView(client: LoadClient, tickets: Int, items: Int, record: @Sendable (BenchFigure) -> Void) async throws {
