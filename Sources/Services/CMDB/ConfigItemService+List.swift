@@ -38,7 +38,13 @@ extension ConfigItemService {
         query.ownerContactIDs = request.ownerContactIds
         query.ownerOrganisationIDs = request.ownerOrganisationIds
         query.locationIDs = request.locationIds
-        query.ticketID = request.ticketId
+        if let ticketID = request.ticketId {
+            let visible = try await context.database.read { db in
+                try await TicketRepository(db, dialect: dialect).find(ticketID, in: AccessPolicy.ticketScope(for: principal)) != nil
+            }
+            guard visible else { throw DomainError.invalid(field: "ticketId", "No ticket \(ticketID).") }
+            query.ticketID = ticketID
+        }
         var conditions = request.attributes
         if request.due != nil || request.days != nil {
             guard let key = request.due, let days = request.days, (0...3650).contains(days) else {

@@ -51,6 +51,9 @@ struct CIRelationTests {
             #expect(try await state(other) == "operational")
             let affected = try await client.call(.get, "/api/v1/tickets/\(ticketID)/config-items", token: token).items
             #expect(affected.map { $0.int("id") } == [host])
+            #expect(try await client.call(.get, "/api/v1/cmdb/items?ticketId=\(ticketID)", token: token).items.map { $0.int("id") } == [host])
+            let outsider = try await system.agent("otto", rights: ["Netzwerk": .all])
+            #expect(try await client.call(.get, "/api/v1/cmdb/items?ticketId=\(ticketID)", token: outsider.token).status == .unprocessableContent)
 
             _ = try await client.call(.patch, "/api/v1/tickets/\(ticketID)", token: token, json: ["state": "gelöst"])
             #expect(try await state(host) == "operational")
