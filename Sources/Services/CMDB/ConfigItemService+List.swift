@@ -61,6 +61,10 @@ extension ConfigItemService {
                 try Self.filter(key: key, text: text, in: ciClass)
             }
         }
+        if !AccessPolicy.seesInternals(principal), !(request.q ?? "").allSatisfy(\.isWhitespace) {
+            // The search document holds every text attribute, customer-visible or not.
+            throw DomainError.invalid(field: "q", "Customers list their items by class and state; search words are for agents.")
+        }
         query.fullText = try fullText(request.q)
         query.sort = request.sort ?? (query.fullText != nil ? .relevance : .id)
         if query.sort == .relevance, query.fullText == nil { query.sort = .id }

@@ -81,6 +81,9 @@ struct ConfigItemTests {
             let seen = try await client.call(.get, "/api/v1/cmdb/items/\(id)", token: customer.token)
             #expect(seen.status == .ok)
             #expect(seen["attributes"] as? [String: String] == ["inventory_number": "INV-9"])
+            let own = try await client.call(.get, "/api/v1/cmdb/items", token: customer.token)
+            #expect(own.items.map { $0.int("id") } == [id] && own.items.first?["attributes"] as? [String: String] == ["inventory_number": "INV-9"])
+            #expect(try await client.call(.get, "/api/v1/cmdb/items?q=NB1", token: customer.token).status == .unprocessableContent)
         }
     }
 }
