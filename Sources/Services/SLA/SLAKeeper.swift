@@ -34,10 +34,15 @@ struct SLAKeeper: Sendable {
         return .saxony
     }
 
-    /// The clocks of a ticket being created: started at its creation, then moved into its first state.
-    func startedClocks(for ticket: Ticket, channel: ArticleChannel) -> TicketSLAClocks {
+    /// The clocks of a ticket being created: started at its creation, answered at once when an agent opens it
+    /// with a customer-visible message of their own (an outbound mail; a phone note follows
+    /// `PhoneTicketFirstResponse`), then moved into its first state.
+    func startedClocks(for ticket: Ticket, channel: ArticleChannel, openedByAgentMessage: Bool = false) -> TicketSLAClocks {
         let (terms, calendar) = terms(for: ticket)
         var clocks = TicketSLAClocks.started(at: ticket.createdAt, channel: channel, terms: terms, calendar: calendar)
+        if openedByAgentMessage, channel != .phone {
+            clocks.apply(.customerVisibleAgentReply, at: ticket.createdAt, calendar: calendar)
+        }
         if let state = master.state(ticket.stateID), state.suspendsSLA || state.type.isClosed {
             clocks.apply(.stateChanged(suspendsSLA: state.suspendsSLA, isClosed: state.type.isClosed), at: ticket.createdAt, calendar: calendar)
         }

@@ -102,7 +102,7 @@ extension TicketService {
             try await history.append(ticketID: targetID, actorID: principal.userID, field: "merged", old: nil, new: source.number, at: now)
             let head = source.number + " " + source.title
             try await SearchIndex(db, dialect: dialect).index(ticketID: id, head: head, body: "", customerHead: head, customerBody: "")
-            try await reindex(target, db: db)
+            try await TicketSearchDocuments(db: db, dialect: dialect).rebuild(target)
             try await EventRepository(db).append(type: EventType.ticketMerged, ticketID: id, actorID: principal.userID,
                                                  payload: EventPayload.json(["into": String(targetID)]), at: now)
             return try await requireTicket(targetID, for: principal, db: db)

@@ -93,7 +93,10 @@ public struct TicketService: Sendable {
                 contactID: contactID, organisationID: organisationID, pendingUntil: state.type.isPending ? input.pendingUntil : nil,
                 createdAt: now, changedAt: now, createdBy: principal.isSystem ? nil : principal.userID
             )
-            let clocks = sla.startedClocks(for: ticket, channel: article?.channel ?? .web)
+            let clocks = sla.startedClocks(
+                for: ticket, channel: article?.channel ?? .web,
+                openedByAgentMessage: article.map { $0.sender == .agent && $0.customerVisible } ?? false
+            )
             ticket.sla = TicketSLASummary(clocks)
             ticket = try await TicketRepository(db, dialect: context.database.dialect).insert(ticket, slaClocks: clocks)
             let actor = principal.isSystem ? nil : principal.userID

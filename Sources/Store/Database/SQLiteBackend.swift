@@ -1,24 +1,20 @@
 import Domain
 import Foundation
 import Logging
-import NIOPosix
 import SQLiteKit
-import Synchronization
 
-/// SQLite in WAL mode: one writer connection serialised by a lock (run inline, see `SQLiteWriterConnection`),
-/// several reader connections on sqlite-nio's thread pool.
+/// SQLite in WAL mode through the C API (`SQLiteDirectConnection`): one writer connection serialised by a lock,
+/// whose statements run inline on the calling task; several readers, each with a thread of its own on which a
+/// read's whole body runs.
 final class SQLiteBackend: DatabaseBackend {
     let dialect = Dialect.sqlite
-    private let writer: SQLiteWriterDatabase
-    private let readers: [SQLiteConnection]
+    private let writer: SQLiteDirectDatabase
+    private let readers: [(database: SQLiteDirectDatabase, executor: ThreadExecutor)]
     private let writeLock = AsyncLock()
-    private let nextReader = Atomic<Int>(0)
-    private let threadPool: NIOThreadPool
 
-    private init(writer: SQLiteWriterDatabase, readers: [SQLiteConnection], threadPool: NIOThreadPool) {
+    private init(writer: SQLiteDirectDatabase, readers: [(database: SQLiteDirectDatabase, executor: ThreadExecutor)]) {
         self.writer = writer
         self.readers = readers
-        self.threadPool = threadPool
     }
 
     static func open(path: String, logger: Logger, readerCount: Int = 4) async throws -> SQLiteBackend {
@@ -26,31 +22,30 @@ final class SQLiteBackend: DatabaseBackend {
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        let threadPool = NIOThreadPool(numberOfThreads: max(2, ProcessInfo.processInfo.activeProcessorCount))
-        threadPool.start()
         let pragmas = ["PRAGMA busy_timeout = 10000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
                        "PRAGMA foreign_keys = ON", "PRAGMA cache_size = -32000", "PRAGMA temp_store = MEMORY"]
-        let writer = SQLiteWriterDatabase(connection: try SQLiteWriterConnection(path: path), logger: logger)
-        for pragma in pragmas {
-            try await writer.raw(SQLQueryString(pragma)).run()
-        }
-        var readers: [SQLiteConnection] = []
-        for _ in 0..<readerCount {
-            let connection = try await SQLiteConnection.open(
-                storage: .file(path: path), threadPool: threadPool, logger: logger,
-                on: MultiThreadedEventLoopGroup.singleton.any()
-            )
+        func connect() async throws -> SQLiteDirectDatabase {
+            let database = SQLiteDirectDatabase(connection: try SQLiteDirectConnection(path: path), logger: logger)
             for pragma in pragmas {
-                try await connection.sql().raw(SQLQueryString(pragma)).run()
+                try await database.raw(SQLQueryString(pragma)).run()
             }
-            readers.append(connection)
+            return database
         }
-        return SQLiteBackend(writer: writer, readers: readers, threadPool: threadPool)
+        let writer = try await connect()
+        var readers: [(database: SQLiteDirectDatabase, executor: ThreadExecutor)] = []
+        for index in 0..<readerCount {
+            readers.append((try await connect(), ThreadExecutor(name: "sqlite-reader-\(index)")))
+        }
+        return SQLiteBackend(writer: writer, readers: readers)
     }
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let index = nextReader.add(1, ordering: .relaxed).newValue
-        return try await body(readers[index % readers.count].sql())
+        let reader = readers.min { $0.executor.load.load(ordering: .relaxed) < $1.executor.load.load(ordering: .relaxed) } ?? readers[0]
+        reader.executor.load.add(1, ordering: .relaxed)
+        defer { reader.executor.load.subtract(1, ordering: .relaxed) }
+        return try await withTaskExecutorPreference(reader.executor) {
+            try await body(reader.database)
+        }
     }
 
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -64,7 +59,7 @@ final class SQLiteBackend: DatabaseBackend {
             return result
         } catch {
             try? await database.raw("ROLLBACK").run()
-            if let error = error as? SQLiteWriterError, error.isUniqueViolation {
+            if let error = error as? SQLiteDirectError, error.isUniqueViolation {
                 throw DomainError.conflict("An entry with this value exists already.")
             }
             throw error
@@ -72,9 +67,6 @@ final class SQLiteBackend: DatabaseBackend {
     }
 
     func close() async {
-        for connection in readers {
-            try? await connection.close()
-        }
-        try? await threadPool.shutdownGracefully()
+        for reader in readers { reader.executor.stop() }
     }
 }

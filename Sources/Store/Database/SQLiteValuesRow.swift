@@ -13,7 +13,7 @@ struct SQLiteColumnNames: Sendable {
     }
 }
 
-/// One result row of `SQLiteWriterConnection`, read through SQLKit's `SQLRow` like sqlite-kit's rows.
+/// One result row of `SQLiteDirectConnection`, read through SQLKit's `SQLRow` like sqlite-kit's rows.
 struct SQLiteValuesRow: SQLRow {
     let columns: SQLiteColumnNames
     let values: [SQLiteData]

@@ -105,6 +105,18 @@ public struct TicketRepository: Sendable {
 
     /// One page of tickets matching `query` within `scope`, plus the cursor of the following page.
     public func list(_ query: TicketListQuery, in scope: TicketScope) async throws -> (tickets: [Ticket], next: TicketCursor?) {
+        guard query.sort == .relevance, query.fullText != nil else { return try await page(query, in: scope, relevanceWindow: nil) }
+        var offset = 0
+        if case .offset(let skip)? = query.cursor { offset = max(0, skip) }
+        let window = max(query.relevanceWindow, offset + query.limit + 1)
+        let windowed = try await page(query, in: scope, relevanceWindow: window)
+        if offset == 0, windowed.tickets.count < query.limit {
+            return try await page(query, in: scope, relevanceWindow: nil)
+        }
+        return windowed
+    }
+
+    private func page(_ query: TicketListQuery, in scope: TicketScope, relevanceWindow window: Int?) async throws -> (tickets: [Ticket], next: TicketCursor?) {
         var joins: [SQLQueryString] = []
         var conditions: [SQLQueryString] = [scope.condition()]
         var score: SQLQueryString?
@@ -114,16 +126,21 @@ public struct TicketRepository: Sendable {
         if let fullText = query.fullText {
             switch dialect {
             case .sqlite:
+                let newest: SQLQueryString = window.map { " ORDER BY rowid DESC LIMIT \(literal: $0)" } ?? ""
                 joins.append("""
                     JOIN (SELECT rowid AS ticket_id, bm25(\(fts), 4.0, 1.0) AS score FROM \(fts)
-                          WHERE \(fts) MATCH \(bind: fullText)) s ON s.ticket_id = t.id
+                          WHERE \(fts) MATCH \(bind: fullText)\(newest)) s ON s.ticket_id = t.id
                     """)
                 score = "s.score"
             case .postgres:
+                let matches: SQLQueryString = """
+                    SELECT ticket_id, \(document) AS document, q FROM ticket_search,
+                        (SELECT to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText)) AS q) query
+                    WHERE \(document) @@ q
+                    """
+                let newest: SQLQueryString = window.map { " ORDER BY ticket_id DESC LIMIT \(literal: $0)" } ?? ""
                 joins.append("""
-                    JOIN (SELECT ticket_id, ts_rank(\(document), q) AS score FROM ticket_search,
-                          (SELECT to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText)) AS q) query
-                          WHERE \(document) @@ q) s ON s.ticket_id = t.id
+                    JOIN (SELECT ticket_id, ts_rank(document, q) AS score FROM (\(matches)\(newest)) m) s ON s.ticket_id = t.id
                     """)
                 score = "-s.score"
             }

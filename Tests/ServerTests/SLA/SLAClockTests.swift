@@ -36,9 +36,9 @@ struct SLAClockTests {
         try await TestSystem.run(backend, clock: clock) { system, client in
             let token = system.adminToken
             try await Self.useTestSLAs(system, client)
-            let created = try await client.call(.post, "/api/v1/tickets", token: token, json: [
-                "title": "Fachverfahren startet nicht", "queue": "Servicedesk", "customer": "erika@stadt.example",
-                "article": ["body": "Seit dem Update.", "channel": "email", "customerVisible": true],
+            let (_, customer) = try await system.customer("erika", email: "erika@stadt.example")
+            let created = try await client.call(.post, "/api/v1/tickets", token: customer, json: [
+                "title": "Fachverfahren startet nicht", "queue": "Servicedesk", "article": ["body": "Seit dem Update."],
             ])
             let id = try #require(created.object.int("id"))
             #expect(Self.sla(created).string("status") == "ok")
@@ -107,6 +107,24 @@ struct SLAClockTests {
             #expect(reopenedStatus.string("condition") == "breached")
             // 90 minutes before the pause, 10:00–12:00 and 12:30–14:00 CET on Monday: 300 minutes, none while closed.
             #expect(reopenedStatus.int("consumedSeconds") == 18_000)
+        }
+    }
+
+    @Test("an agent's outbound mail answers at once; an internal note does not", arguments: TestBackend.available)
+    func agentOpenedTickets(backend: TestBackend) async throws {
+        let clock = try TestClock("2026-11-30T07:30:00Z")
+        try await TestSystem.run(backend, clock: clock) { system, client in
+            try await Self.useTestSLAs(system, client)
+            func firstResponse(_ article: [String: Any]) async throws -> String? {
+                let created = try await client.call(.post, "/api/v1/tickets", token: system.adminToken, json: [
+                    "title": "Rückruf", "queue": "Servicedesk", "customer": "paul@stadt.example", "article": article,
+                ])
+                let id = try #require(created.object.int("id"))
+                let report = try await client.call(.get, "/api/v1/tickets/\(id)/sla", token: system.adminToken)
+                return (Self.clock(report, "firstResponse")["status"] as? [String: Any])?.string("condition")
+            }
+            #expect(try await firstResponse(["body": "Ihr neues Passwort liegt bereit.", "channel": "email", "customerVisible": true]) == "met")
+            #expect(try await firstResponse(["body": "Rückruf vereinbart.", "channel": "note"]) == "ok")
         }
     }
 

@@ -5,10 +5,10 @@ import SQLKit
 import SQLiteKit
 import SQLiteNIO
 
-/// SQLKit's view of `SQLiteWriterConnection`: serialises queries with the SQLite dialect, encodes binds as
+/// SQLKit's view of `SQLiteDirectConnection`: serialises queries with the SQLite dialect, encodes binds as
 /// sqlite-kit does, and runs them inline.
-struct SQLiteWriterDatabase: SQLDatabase {
-    let connection: SQLiteWriterConnection
+struct SQLiteDirectDatabase: SQLDatabase {
+    let connection: SQLiteDirectConnection
     let logger: Logger
     let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any()
     var dialect: any SQLDialect { SQLiteDialect() }

@@ -14,7 +14,7 @@ import VaporCSQLite
 /// not hold a thread that every task shares.
 ///
 /// Not thread-safe by itself: `SQLiteBackend` lets one task at a time use it, under its write lock.
-final class SQLiteWriterConnection: @unchecked Sendable {
+final class SQLiteDirectConnection: @unchecked Sendable {
     /// A prepared statement with the names of its result columns.
     private struct Prepared {
         let handle: OpaquePointer
@@ -38,7 +38,7 @@ final class SQLiteWriterConnection: @unchecked Sendable {
         let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
         guard status == SQLITE_OK, let handle else {
             if let handle { sqlite_nio_sqlite3_close(handle) }
-            throw SQLiteWriterError(code: status, message: "Cannot open the SQLite database at \(path).")
+            throw SQLiteDirectError(code: status, message: "Cannot open the SQLite database at \(path).")
         }
         self.handle = handle
     }
@@ -130,13 +130,13 @@ final class SQLiteWriterConnection: @unchecked Sendable {
         guard status == SQLITE_OK else { throw error(status) }
     }
 
-    private func error(_ status: Int32) -> SQLiteWriterError {
-        SQLiteWriterError(code: sqlite_nio_sqlite3_extended_errcode(handle), message: String(cString: sqlite_nio_sqlite3_errmsg(handle)))
+    private func error(_ status: Int32) -> SQLiteDirectError {
+        SQLiteDirectError(code: sqlite_nio_sqlite3_extended_errcode(handle), message: String(cString: sqlite_nio_sqlite3_errmsg(handle)))
     }
 }
 
 /// A failed statement on the writer connection: SQLite's extended result code and message.
-struct SQLiteWriterError: Error, CustomStringConvertible {
+struct SQLiteDirectError: Error, CustomStringConvertible {
     let code: Int32
     let message: String
 
