@@ -106,14 +106,11 @@ public struct TicketRepository: Sendable {
     /// One page of tickets matching `query` within `scope`, plus the cursor of the following page.
     public func list(_ query: TicketListQuery, in scope: TicketScope) async throws -> (tickets: [Ticket], next: TicketCursor?) {
         guard query.sort == .relevance, query.fullText != nil else { return try await page(query, in: scope, relevanceWindow: nil) }
-        var offset = 0
-        if case .offset(let skip)? = query.cursor { offset = max(0, skip) }
-        let window = max(query.relevanceWindow, offset + query.limit + 1)
-        let windowed = try await page(query, in: scope, relevanceWindow: window)
-        if offset == 0, windowed.tickets.count < query.limit {
-            return try await page(query, in: scope, relevanceWindow: nil)
+        let found = try await RelevanceWindow.page(limit: query.limit, cursor: query.cursor, window: query.relevanceWindow) { window in
+            let (tickets, next) = try await page(query, in: scope, relevanceWindow: window)
+            return (tickets, next)
         }
-        return windowed
+        return (found.items, found.next)
     }
 
     private func page(_ query: TicketListQuery, in scope: TicketScope, relevanceWindow window: Int?) async throws -> (tickets: [Ticket], next: TicketCursor?) {

@@ -5,19 +5,31 @@ import SQLKit
 extension ConfigItemRepository {
     /// One page of items matching `query`, plus the cursor of the following page.
     public func list(_ query: ConfigItemListQuery) async throws -> (items: [ConfigItem], next: TicketCursor?) {
+        guard query.sort == .relevance, query.fullText != nil else { return try await page(query, relevanceWindow: nil) }
+        return try await RelevanceWindow.page(limit: query.limit, cursor: query.cursor, window: query.relevanceWindow) { window in
+            try await page(query, relevanceWindow: window)
+        }
+    }
+
+    private func page(_ query: ConfigItemListQuery, relevanceWindow window: Int?) async throws -> (items: [ConfigItem], next: TicketCursor?) {
         var joins: [SQLQueryString] = []
         var conditions: [SQLQueryString] = ["1 = 1"]
         var score: SQLQueryString = "i.id"
         if let fullText = query.fullText {
             switch dialect {
             case .sqlite:
-                joins.append("JOIN (SELECT rowid AS item_id, bm25(cmdb_fts) AS score FROM cmdb_fts WHERE cmdb_fts MATCH \(bind: fullText)) s ON s.item_id = i.id")
+                let newest: SQLQueryString = window.map { " ORDER BY rowid DESC LIMIT \(literal: $0)" } ?? ""
+                joins.append("""
+                    JOIN (SELECT rowid AS item_id, bm25(cmdb_fts) AS score FROM cmdb_fts WHERE cmdb_fts MATCH \(bind: fullText)\(newest)) s
+                    ON s.item_id = i.id
+                    """)
                 score = "s.score"
             case .postgres:
+                let newest: SQLQueryString = window.map { " ORDER BY item_id DESC LIMIT \(literal: $0)" } ?? ""
                 joins.append("""
-                    JOIN (SELECT item_id, -ts_rank(document, q) AS score FROM cmdb_search,
+                    JOIN (SELECT item_id, -ts_rank(document, q) AS score FROM (SELECT item_id, document, q FROM cmdb_search,
                           (SELECT to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText)) AS q) query
-                          WHERE document @@ q) s ON s.item_id = i.id
+                          WHERE document @@ q\(newest)) m) s ON s.item_id = i.id
                     """)
                 score = "s.score"
             }
