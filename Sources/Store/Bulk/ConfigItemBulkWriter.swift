@@ -79,4 +79,12 @@ public struct ConfigItemBulkWriter: Sendable {
         }
         return stored
     }
+
+    /// After a large import on PostgreSQL: `ANALYZE cmdb_items`, so that the planner knows the new attribute values
+    /// (the per-class expression indexes have statistics of their own) now rather than after autovacuum's next round.
+    /// SQLite's attribute lists name their index and need no statistics.
+    public func refreshStatistics() async throws {
+        guard dialect == .postgres else { return }
+        try await db.raw("ANALYZE cmdb_items").run()
+    }
 }
