@@ -31,9 +31,6 @@ extension ConfigItemService {
     /// New items written per multi-row batch.
     static let importBatch = 1_000
 
-    /// Imports writing at least this many items refresh the planner's statistics.
-    static let analyzeAfter = 10_000
-
     /// Thrown to roll a dry run back after it checked every row.
     private struct ImportRollback: Error {
         let report: ConfigItemImportReport
@@ -188,9 +185,6 @@ extension ConfigItemService {
         }
         if !dryRun, report.errors.isEmpty {
             try await writer.insert(batch: pending, className: ciClass.name, by: principal)
-            if report.created + report.updated >= Self.analyzeAfter {
-                try await ConfigItemBulkWriter(db, dialect: dialect).refreshStatistics()
-            }
         }
         return report
     }

@@ -80,8 +80,8 @@ public struct ConfigItemBulkWriter: Sendable {
         return stored
     }
 
-    /// After a large import on PostgreSQL: `ANALYZE cmdb_items`, so that the planner knows the new attribute values
-    /// (the per-class expression indexes have statistics of their own) now rather than after autovacuum's next round.
+    /// After a large import on PostgreSQL: `ANALYZE cmdb_items`, as autovacuum does shortly after such a load, so that
+    /// the planner knows the new attribute values (the per-class expression indexes have statistics of their own).
     /// SQLite's attribute lists name their index and need no statistics.
     public func refreshStatistics() async throws {
         guard dialect == .postgres else { return }
