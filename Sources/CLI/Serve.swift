@@ -15,6 +15,8 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var databaseOptions: DatabaseOptions
 
+    @OptionGroup var smtpOptions: SMTPOptions
+
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
 
@@ -26,10 +28,13 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = .info
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let context = try await databaseOptions.openContext(logger: logger)
+        var configuration = ServiceContext.Configuration()
+        configuration.smtp = try smtpOptions.settings()
+        let context = try await databaseOptions.openContext(logger: logger, configuration: configuration)
+        if let smtp = configuration.smtp { logger.info("outgoing mail", metadata: ["smtp": "\(smtp)"]) }
         let services = WebServices(context: context, metrics: registry)
         let app = buildApplication(services: services, settings: ServerSettings(host: host, port: port), logger: logger)
-        let workers = WorkerPool(jobs: backgroundJobs(context: context), logger: logger)
+        let workers = WorkerPool(jobs: try backgroundJobs(context: context), logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: app), .init(service: workers)],
             gracefulShutdownSignals: [.sigterm, .sigint],

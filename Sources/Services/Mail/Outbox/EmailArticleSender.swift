@@ -1,0 +1,98 @@
+import Domain
+import Foundation
+import Mail
+import SQLKit
+import Store
+
+/// Turns an agent's email article (`send: true`: a reply or a forward) into a message and queues it, inside the
+/// transaction that stores the article: From is the queue's system address, the subject carries `[Ticket#…]`,
+/// In-Reply-To and References thread it to the customer's last mail, attachments are the new files plus stored
+/// ones of the ticket. The article is stored as sent: its addresses, subject, text, Message-ID and files are the
+/// message's (Bcc recipients are only in the outbox envelope).
+struct EmailArticleSender {
+    let db: any SQLDatabase
+    let dialect: Dialect
+    let now: Date
+    let configuration: ServiceContext.Configuration
+    let fields: FieldService
+
+    func send(_ input: ArticleDraft, to ticket: Ticket, queue: Queue?, by principal: Principal) async throws -> Fielded<Article> {
+        guard let queue, let systemAddress = queue.systemAddress else {
+            throw DomainError.invalid(field: "send", "The ticket's queue has no system address to send mail from.")
+        }
+        var draft = input
+        let thread = try await ArticleRepository(db).lastWithMessageID(ofTicket: ticket.id)
+        let replyTo = thread.flatMap { $0.sender == .customer ? $0.from : nil }
+        let to = try Self.addresses(draft.to ?? replyTo, field: "to")
+        guard !to.isEmpty else { throw DomainError.invalid(field: "to", "A mail needs a recipient.") }
+        let cc = try Self.addresses(draft.cc, field: "cc")
+        let bcc = try Self.addresses(draft.bcc, field: "bcc")
+        draft.files += try await storedFiles(draft.attachmentIDs, of: ticket)
+
+        var subject = draft.subject ?? "Re: " + (thread?.subject ?? ticket.title)
+        if !subject.localizedCaseInsensitiveContains("Ticket#\(ticket.number)") { subject = "[Ticket#\(ticket.number)] " + subject }
+        var mail = OutgoingMail(
+            from: MailAddress(systemAddress, name: queue.name), to: to, cc: cc, bcc: bcc, subject: subject,
+            text: draft.bodyText, html: draft.bodyHTML,
+            attachments: draft.files.map { OutgoingAttachment(filename: $0.filename, contentType: $0.contentType, bytes: $0.content, contentID: $0.contentID) }
+        )
+        mail.date = now
+        if let thread, let id = thread.messageID {
+            mail.inReplyTo = [id]
+            let chain = (thread.references ?? "").split(whereSeparator: \.isWhitespace).map(String.init).filter { $0 != id } + [id]
+            mail.references = chain.count > 20 ? [chain[0]] + chain.suffix(19) : chain
+        }
+        let composed: ComposedMail
+        do {
+            composed = try MailComposer(timeZone: configuration.timeZone).compose(mail)
+        } catch {
+            throw DomainError.invalid(field: "to", "The mail cannot be composed: \(error).")
+        }
+
+        draft.from = mail.from.description
+        draft.to = to.map(\.description).joined(separator: ", ")
+        draft.cc = cc.isEmpty ? nil : cc.map(\.description).joined(separator: ", ")
+        draft.subject = subject
+        draft.messageID = composed.messageID
+        draft.inReplyTo = mail.inReplyTo.first
+        draft.references = mail.references.isEmpty ? nil : mail.references.joined(separator: " ")
+        let article = try await ArticleWriter(db: db, dialect: dialect, now: now, fields: fields).write(draft, to: ticket, by: principal, touch: true)
+        _ = try await OutboxRepository(db, dialect: dialect).enqueue(OutboxMessage(
+            ticketID: ticket.id, articleID: article.value.id, messageID: composed.messageID,
+            envelopeSender: configuration.smtp?.envelopeSender ?? composed.envelopeSender,
+            envelopeRecipients: composed.envelopeRecipients, content: composed.bytes, nextAttemptAt: now, createdAt: now
+        ))
+        return article
+    }
+
+    /// The addresses of a list such as `Erika <e@x.example>, k@y.example`; a part that is no address is an error.
+    static func addresses(_ list: String?, field: String) throws(DomainError) -> [MailAddress] {
+        guard let list, !list.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+        let parsed = MailAddress.list(parsing: list)
+        let expected = list.split(separator: ",").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+        guard !parsed.isEmpty, parsed.count >= expected, parsed.allSatisfy(Self.isPlainAddress) else {
+            throw .invalid(field: field, "Not a list of mail addresses.")
+        }
+        return parsed
+    }
+
+    private static func isPlainAddress(_ address: MailAddress) -> Bool {
+        let parts = address.address.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && address.address.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && !"<>()[],;:\\\"".unicodeScalars.contains($0) }
+    }
+
+    /// The stored attachments `ids`, which must belong to the ticket.
+    private func storedFiles(_ ids: [Int64], of ticket: Ticket) async throws -> [ArticleDraft.File] {
+        let repository = AttachmentRepository(db)
+        var files: [ArticleDraft.File] = []
+        for (index, id) in ids.enumerated() {
+            guard let attachment = try await repository.find(id, in: .everything, includeInternal: true), attachment.ticketID == ticket.id,
+                  let content = try await repository.content(digest: attachment.digest)
+            else { throw DomainError.invalid(field: "attachmentIds[\(index)]", "No attachment \(id) on this ticket.") }
+            files.append(ArticleDraft.File(filename: attachment.filename, contentType: attachment.contentType, content: content,
+                                           contentID: attachment.contentID))
+        }
+        return files
+    }
+}
