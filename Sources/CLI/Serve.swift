@@ -23,6 +23,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port = 8080
 
+    @Option(help: "Most automatic answers one address gets per day (loop protection).")
+    var autoResponseCap = 10
+
     func run() async throws {
         var logger = Logger(label: "ticketwerk")
         logger.logLevel = .info
@@ -30,6 +33,7 @@ struct Serve: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         var configuration = ServiceContext.Configuration()
         configuration.smtp = try smtpOptions.settings()
+        configuration.autoResponseDailyCap = max(0, autoResponseCap)
         let context = try await databaseOptions.openContext(logger: logger, configuration: configuration)
         if let smtp = configuration.smtp { logger.info("outgoing mail", metadata: ["smtp": "\(smtp)"]) }
         let services = WebServices(context: context, metrics: registry)

@@ -28,11 +28,13 @@ public struct ServiceContext: Sendable {
         public var smtp: SMTPSettings?
         /// Leases, retries and backoff of outbox delivery.
         public var outbox: OutboxPolicy
+        /// The most automatic answers one address gets per day (loop protection).
+        public var autoResponseDailyCap: Int
 
         public init(
             systemID: Int = 10, timeZone: TimeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt,
             maxAttachmentBytes: Int = 20 * 1024 * 1024, sessionLifetime: TimeInterval = 8 * 3600, bcryptCost: UInt8 = 12,
-            smtp: SMTPSettings? = nil, outbox: OutboxPolicy = .init()
+            smtp: SMTPSettings? = nil, outbox: OutboxPolicy = .init(), autoResponseDailyCap: Int = 10
         ) {
             self.systemID = systemID
             self.timeZone = timeZone
@@ -41,6 +43,7 @@ public struct ServiceContext: Sendable {
             self.bcryptCost = bcryptCost
             self.smtp = smtp
             self.outbox = outbox
+            self.autoResponseDailyCap = autoResponseDailyCap
         }
     }
 

@@ -7,8 +7,8 @@ import Store
 /// Turns an agent's email article (`send: true`: a reply or a forward) into a message and queues it, inside the
 /// transaction that stores the article: From is the queue's system address, the subject carries `[Ticket#…]`,
 /// In-Reply-To and References thread it to the customer's last mail, attachments are the new files plus stored
-/// ones of the ticket. The article is stored as sent: its addresses, subject, text, Message-ID and files are the
-/// message's (Bcc recipients are only in the outbox envelope).
+/// ones of the ticket, and the queue's signature follows the text. The article is stored as sent: its addresses,
+/// subject, text, Message-ID and files are the message's (Bcc recipients are only in the outbox envelope).
 struct EmailArticleSender {
     let db: any SQLDatabase
     let dialect: Dialect
@@ -31,6 +31,14 @@ struct EmailArticleSender {
 
         var subject = draft.subject ?? "Re: " + (thread?.subject ?? ticket.title)
         if !subject.localizedCaseInsensitiveContains("Ticket#\(ticket.number)") { subject = "[Ticket#\(ticket.number)] " + subject }
+        if let signature = try await QueueMailTextRepository(db).texts(ofQueue: queue.id).first(where: { $0.kind == .signature }) {
+            let text = MailTemplate.render(signature.body, values: [
+                "ticket.number": ticket.number, "ticket.title": ticket.title, "queue.name": queue.name,
+                "customer.name": to[0].name ?? to[0].address, "customer.email": to[0].address, "mail.subject": thread?.subject ?? "",
+            ])
+            draft.bodyText += "\n\n-- \n" + text
+            draft.bodyHTML = draft.bodyHTML.map { $0 + "<p>-- <br>" + HTMLSanitizer.sanitize(Self.escaped(text)) + "</p>" }
+        }
         var mail = OutgoingMail(
             from: MailAddress(systemAddress, name: queue.name), to: to, cc: cc, bcc: bcc, subject: subject,
             text: draft.bodyText, html: draft.bodyHTML,
@@ -63,6 +71,12 @@ struct EmailArticleSender {
             envelopeRecipients: composed.envelopeRecipients, content: composed.bytes, nextAttemptAt: now, createdAt: now
         ))
         return article
+    }
+
+    /// Plain text as HTML: special characters escaped, line breaks as `<br>`.
+    private static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\n", with: "<br>")
     }
 
     /// The addresses of a list such as `Erika <e@x.example>, k@y.example`; a part that is no address is an error.

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+extension ContractScenario {
+    /// A queue's signature and automatic answers: replaced, read back, refused to agents and for bad texts.
+    func queueMailTexts(queueID: Int64, people: People) async throws {
+        let texts: [String: Any] = [
+            "signature": "Ihr Vertragswesen\nStadtverwaltung",
+            "autoResponses": [
+                ["kind": "newTicket", "language": "de", "subject": "Eingangsbestätigung {{ticket.number}}",
+                 "body": "Guten Tag {{customer.name}},\nwir haben Ihr Anliegen „{{ticket.title}}“ erhalten."],
+                ["kind": "newTicket", "language": "en", "subject": "Received: {{mail.subject}}", "body": "We received your request."],
+            ],
+        ]
+        let saved = try await api.call(.put, "/api/v1/queues/\(queueID)/mail-texts", token: admin, json: texts)
+        #expect(saved.status == .ok)
+        let read = try await api.call(.get, "/api/v1/queues/\(queueID)/mail-texts", token: admin)
+        #expect(read.object.string("signature") == "Ihr Vertragswesen\nStadtverwaltung")
+        #expect((read.object["autoResponses"] as? [[String: Any]])?.count == 2)
+        #expect(try await api.call(.get, "/api/v1/queues/\(queueID)/mail-texts", token: people.agentToken).status == .forbidden)
+        #expect(try await api.call(.get, "/api/v1/queues/987654/mail-texts", token: admin).status == .notFound)
+        for bad: [String: Any] in [
+            ["autoResponses": [["kind": "newTicket", "language": "fr", "subject": "x", "body": "x"]]],
+            ["autoResponses": [["kind": "newTicket", "language": "de", "subject": "Hallo\r\nBcc: x@y.example", "body": "x"]]],
+            ["autoResponses": [["kind": "followUp", "language": "de", "subject": "x", "body": "{{ticket.secret}}"]]],
+            ["signature": "{{ticket.number", "autoResponses": []],
+        ] {
+            #expect(try await api.call(.put, "/api/v1/queues/\(queueID)/mail-texts", token: admin, json: bad).status == .unprocessableContent)
+        }
+        #expect((try await api.call(.get, "/api/v1/queues/\(queueID)/mail-texts", token: admin).object["autoResponses"] as? [Any])?.count == 2)
+    }
+}
