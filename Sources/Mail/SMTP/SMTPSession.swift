@@ -61,7 +61,7 @@ struct SMTPSession {
         var offset = 0
         while offset < data.count {
             let end = min(offset + Self.chunkSize, data.count)
-            try await outbound.write(ByteBuffer(bytes: data[offset..<end]))
+            try await send(ByteBuffer(bytes: data[offset..<end]), during: "DATA")
             offset = end
         }
         do {
@@ -69,7 +69,7 @@ struct SMTPSession {
         } catch {
             throw CommitHookError(underlying: error)
         }
-        try await outbound.write(ByteBuffer(string: ".\r\n"))
+        try await send(ByteBuffer(string: ".\r\n"), during: "end of data")
         let accepted = try await readReply(timeout: settings.dataTimeout, during: "end of data")
         try Self.expect(accepted, [250], "end of data")
         await quit()
@@ -122,20 +122,27 @@ struct SMTPSession {
     }
 
     private mutating func command(_ line: String, name: String) async throws -> SMTPReply {
-        try await outbound.write(ByteBuffer(string: line + "\r\n"))
+        try await send(ByteBuffer(string: line + "\r\n"), during: name)
         return try await readReply(timeout: settings.commandTimeout, during: name)
+    }
+
+    /// Writes `bytes`; a server that does not take them within the command timeout is a timeout.
+    private func send(_ bytes: ByteBuffer, during step: String) async throws {
+        let timeout = settings.commandTimeout
+        let watchdog = closing(after: timeout)
+        defer { watchdog.cancel() }
+        let start = ContinuousClock.now
+        do {
+            try await outbound.write(bytes)
+        } catch {
+            throw Self.failure(error, during: step, after: ContinuousClock.now - start, timeout: timeout)
+        }
     }
 
     /// The next reply; closes the connection when none arrives within `timeout`.
     private mutating func readReply(timeout: Duration, during step: String) async throws -> SMTPReply {
         if let reply = try parser.nextReply() { return reply }
-        let channel = self.channel
-        let watchdog = Task {
-            do {
-                try await Task.sleep(for: timeout)
-                channel.close(promise: nil)
-            } catch {}
-        }
+        let watchdog = closing(after: timeout)
         defer { watchdog.cancel() }
         let start = ContinuousClock.now
         while true {
@@ -143,16 +150,31 @@ struct SMTPSession {
             do {
                 buffer = try await inbound.next()
             } catch {
-                if ContinuousClock.now - start >= timeout { throw SMTPError.timeout("no answer to \(step) within \(timeout)") }
-                throw SMTPError.connection("during \(step): \(error)")
+                throw Self.failure(error, during: step, after: ContinuousClock.now - start, timeout: timeout)
             }
             guard let buffer else {
-                if ContinuousClock.now - start >= timeout { throw SMTPError.timeout("no answer to \(step) within \(timeout)") }
-                throw SMTPError.connection("the server closed the connection during \(step)")
+                throw Self.failure(nil, during: step, after: ContinuousClock.now - start, timeout: timeout)
             }
             parser.append(buffer.readableBytesView)
             if let reply = try parser.nextReply() { return reply }
         }
+    }
+
+    /// A task that closes the connection after `timeout` unless cancelled first, which ends a stalled read or write.
+    private func closing(after timeout: Duration) -> Task<Void, Never> {
+        let channel = self.channel
+        return Task {
+            do {
+                try await Task.sleep(for: timeout)
+                channel.close(promise: nil)
+            } catch {}
+        }
+    }
+
+    /// A failed read or write as an `SMTPError`: a timeout when the watchdog closed the connection.
+    private static func failure(_ error: (any Error)?, during step: String, after elapsed: Duration, timeout: Duration) -> SMTPError {
+        if elapsed >= timeout { return .timeout("no progress during \(step) within \(timeout)") }
+        return .connection(error.map { "during \(step): \($0)" } ?? "the server closed the connection during \(step)")
     }
 
     private static func expect(_ reply: SMTPReply, _ codes: Set<Int>, _ command: String) throws(SMTPError) {

@@ -1,5 +1,4 @@
 import Domain
-import Mail
 
 extension MailIntake {
     /// Files one raw RFC 5322 message (see `file`) and then sends the queue's automatic answer, if any
@@ -7,7 +6,7 @@ extension MailIntake {
     public func ingest(_ raw: [UInt8], queue queueName: String? = nil, by principal: Principal = .system) async throws -> MailIntakeResult {
         let result = try await file(raw, queue: queueName, by: principal)
         if result.outcome != .bounce {
-            await AutoResponder(context: context, tickets: tickets).respond(to: MIMEParser.parse(raw), after: result)
+            await AutoResponder(context: context, tickets: tickets).respond(to: raw, after: result)
         }
         return result
     }

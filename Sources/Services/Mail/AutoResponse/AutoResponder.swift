@@ -23,15 +23,16 @@ struct AutoResponder {
                "Hello {{customer.name}},\n\nticket {{ticket.number}} ({{ticket.title}}) is closed and takes no further messages. Please write to us without the ticket number in the subject if you have a new request."),
     ]
 
-    func respond(to mail: MailMessage, after result: MailIntakeResult) async {
+    /// Answers the raw message `raw`, filed as `result`; parses it only when the queue has a text to answer with.
+    func respond(to raw: [UInt8], after result: MailIntakeResult) async {
         do {
-            try await send(to: mail, after: result)
+            try await send(to: raw, after: result)
         } catch {
             context.logger.error("auto-response failed", metadata: ["ticket": "\(result.number)", "error": "\(error)"])
         }
     }
 
-    private func send(to mail: MailMessage, after result: MailIntakeResult) async throws {
+    private func send(to raw: [UInt8], after result: MailIntakeResult) async throws {
         let kind: QueueMailText.Kind
         switch result.outcome {
         case .created, .linkedTicket: kind = .newTicket
@@ -44,6 +45,8 @@ struct AutoResponder {
         guard let ticket = try await context.database.read({ db in try await TicketRepository(db, dialect: dialect).find(result.ticketId, in: .everything) }),
               let queue = master.queue(ticket.queueID), let systemAddress = queue.systemAddress else { return }
         let texts = try await context.database.read { db in try await QueueMailTextRepository(db).texts(ofQueue: queue.id) }
+        guard kind == .rejected || texts.contains(where: { $0.kind == kind }) else { return }
+        let mail = MIMEParser.parse(raw)
         let language = Self.language(of: mail)
         let template = [language, language == "de" ? "en" : "de"].lazy.compactMap { code in
             texts.first { $0.kind == kind && $0.language == code }.map { (subject: $0.subject ?? "", body: $0.body) }
