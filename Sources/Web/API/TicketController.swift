@@ -6,8 +6,8 @@ import NIOCore
 import Services
 import Store
 
-/// Tickets and everything hanging off them: articles, attachments, history, links, merge, watchers,
-/// time entries, seen marks; plus the event stream.
+/// Tickets and everything hanging off them: articles, attachments, history, outgoing mail, links, merge,
+/// watchers, time entries, seen marks; plus the event stream.
 struct TicketController {
     let services: WebServices
 
@@ -82,6 +82,9 @@ struct TicketController {
         }
         api.get("tickets/:id/history") { _, context -> Response in
             try APIBody.response(ItemList(items: try await tickets.history(of: try context.id(), for: try context.requirePrincipal())))
+        }
+        api.get("tickets/:id/outbox") { _, context -> Response in
+            try APIBody.response(ItemList(items: try await services.outbox.messages(ofTicket: try context.id(), for: try context.requirePrincipal())))
         }
         api.get("tickets/:id/links") { _, context -> Response in
             try APIBody.response(ItemList(items: try await tickets.links(of: try context.id(), for: try context.requirePrincipal())))

@@ -14,6 +14,7 @@ public struct WebServices: Sendable {
     public let secondFactor: SecondFactorService
     public let mail: MailIntake
     public let queueMailTexts: QueueMailTextService
+    public let outbox: OutboxDelivery
     public let metrics: PrometheusCollectorRegistry
 
     public init(context: ServiceContext, metrics: PrometheusCollectorRegistry = .init()) {
@@ -28,6 +29,7 @@ public struct WebServices: Sendable {
         secondFactor = SecondFactorService(context: context)
         mail = MailIntake(context: context, tickets: tickets, masterData: cache)
         queueMailTexts = QueueMailTextService(context: context, masterData: cache)
+        outbox = OutboxDelivery(context: context, tickets: tickets, policy: context.configuration.outbox)
         self.metrics = metrics
     }
 }

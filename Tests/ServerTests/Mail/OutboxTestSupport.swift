@@ -20,8 +20,8 @@ extension TestSystem {
         return OutboxDelivery(context: context, tickets: TicketService(context: context, masterData: MasterDataCache()), policy: policy)
     }
 
-    /// The outbox rows of a ticket.
-    func outbox(ofTicket id: Int64) async throws -> [OutboxMessage] {
+    /// The outbox messages of a ticket, as agents see them.
+    func outbox(ofTicket id: Int64) async throws -> [OutboxEntry] {
         try await outboxDelivery().messages(ofTicket: id, for: .system)
     }
 

@@ -70,13 +70,13 @@ public struct OutboxDelivery: Sendable {
         if let finished, finished.status.isFinal { try await report(finished) }
     }
 
-    /// The outbox messages of a ticket (agents with read access).
-    public func messages(ofTicket id: Int64, for principal: Principal) async throws -> [OutboxMessage] {
+    /// The outbox messages of a ticket, oldest first (agents who may read the ticket).
+    public func messages(ofTicket id: Int64, for principal: Principal) async throws -> [OutboxEntry] {
         try AccessPolicy.requireAgent(principal)
         let dialect = context.database.dialect
         return try await context.database.read { db in
             let ticket = try await tickets.requireTicket(id, for: principal, db: db)
-            return try await OutboxRepository(db, dialect: dialect).messages(ofTicket: ticket.id)
+            return try await OutboxRepository(db, dialect: dialect).messages(ofTicket: ticket.id).map(OutboxEntry.init)
         }
     }
 

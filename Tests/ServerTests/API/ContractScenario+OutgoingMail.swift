@@ -29,4 +29,24 @@ extension ContractScenario {
         }
         #expect((try await api.call(.get, "/api/v1/queues/\(queueID)/mail-texts", token: admin).object["autoResponses"] as? [Any])?.count == 2)
     }
+
+    /// A reply sent from a ticket of the queue, and its place in the outbox.
+    func outgoingMail(queueID: Int64, people: People) async throws {
+        let ticket = try await api.call(.post, "/api/v1/tickets", token: admin, json: [
+            "title": "Lizenzverlängerung", "queueId": queueID, "customer": people.contactEmail, "article": ["body": "Bitte verlängern."],
+        ])
+        let id = try #require(ticket.object.int("id"))
+        let reply = try await api.call(.post, "/api/v1/tickets/\(id)/articles", token: admin, json: [
+            "send": true, "to": people.contactEmail, "bcc": "archiv@stadt.example", "body": "Ist verlängert.",
+        ])
+        #expect(reply.status == .created)
+        #expect(reply.object.string("from") == "Vertragswesen <vertrag@stadt.example>")
+        let outbox = try await api.call(.get, "/api/v1/tickets/\(id)/outbox", token: admin)
+        #expect(outbox.items.map { $0.string("status") } == ["queued"])
+        #expect((outbox.items.first?["recipients"] as? [String])?.contains("archiv@stadt.example") == true)
+        #expect(try await api.call(.get, "/api/v1/tickets/\(id)/outbox", token: people.customerToken).status == .forbidden)
+        #expect(try await api.call(.get, "/api/v1/tickets/987654/outbox", token: admin).status == .notFound)
+        #expect(try await api.call(.post, "/api/v1/tickets/\(id)/articles", token: admin, json: ["send": true, "to": "kein Mail", "body": "x"])
+            .status == .unprocessableContent)
+    }
 }
