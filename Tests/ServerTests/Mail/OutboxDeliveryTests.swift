@@ -28,7 +28,7 @@ struct OutboxDeliveryTests {
 
             let body = "Guten Tag Frau Muster,\n\nbitte starten Sie den Drucker neu. Grüße aus dem Bürgerbüro\n.\nEnde"
             let reply = try await client.call(.post, "/api/v1/tickets/\(ticket.id)/articles", token: system.adminToken, json: [
-                "send": true, "cc": "Kollege <\(colleague)>", "bcc": hidden, "body": body, "attachmentIds": [manual],
+                "send": true, "cc": "\"Kollege, Karl\" <\(colleague)>", "bcc": hidden, "body": body, "attachmentIds": [manual],
                 "attachments": [["filename": "Anleitung.txt", "contentType": "text/plain", "contentBase64": Data("Schritt 1".utf8).base64EncodedString()]],
             ])
             #expect(reply.status == .created)

@@ -83,11 +83,32 @@ struct EmailArticleSender {
     static func addresses(_ list: String?, field: String) throws(DomainError) -> [MailAddress] {
         guard let list, !list.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
         let parsed = MailAddress.list(parsing: list)
-        let expected = list.split(separator: ",").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
-        guard !parsed.isEmpty, parsed.count >= expected, parsed.allSatisfy(Self.isPlainAddress) else {
+        guard !parsed.isEmpty, parsed.count >= Self.entryCount(list), parsed.allSatisfy(Self.isPlainAddress) else {
             throw .invalid(field: field, "Not a list of mail addresses.")
         }
         return parsed
+    }
+
+    /// How many non-empty entries the comma-separated list has; commas in quotes, comments and angle brackets
+    /// do not separate (`"Muster, Erika" <e@x.example>` is one entry).
+    static func entryCount(_ list: String) -> Int {
+        var count = 0, depth = 0, quoted = false, escaped = false, entryHasText = false
+        for character in list {
+            if escaped { escaped = false; continue }
+            switch character {
+            case "\\" where quoted: escaped = true
+            case "\"": quoted.toggle()
+            case "(", "<": if !quoted { depth += 1 }
+            case ")", ">": if !quoted { depth = max(0, depth - 1) }
+            case "," where !quoted && depth == 0:
+                if entryHasText { count += 1 }
+                entryHasText = false
+                continue
+            default: break
+            }
+            if !character.isWhitespace { entryHasText = true }
+        }
+        return count + (entryHasText ? 1 : 0)
     }
 
     private static func isPlainAddress(_ address: MailAddress) -> Bool {
