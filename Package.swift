@@ -109,6 +109,7 @@ let package = Package(
                 "Domain", "Mail", "Store", "Services", "Web", "Workers", "Benchmark",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
