@@ -3,10 +3,11 @@
 
 Usage: smtp_sink.py DIR   (DIR holds cert.pem and key.pem; see scripts/lib/smtp.sh)
 
-Three listeners, on ports the kernel picks:
+Four listeners, on ports the kernel picks:
   plain     no TLS, no AUTH
   starttls  STARTTLS required, then AUTH (PLAIN or LOGIN) required
   tls       implicit TLS, AUTH required
+  login     like starttls, but offers only AUTH LOGIN
 When all listen, DIR/sink.json names them, the credentials, the CA file and the message directory.
 
 Each accepted message becomes DIR/messages/NAME.eml (the bytes as received) with NAME.json beside it
@@ -94,7 +95,7 @@ def main():
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
 
-    ports = {name: free_port() for name in ("plain", "starttls", "tls")}
+    ports = {name: free_port() for name in ("plain", "starttls", "tls", "login")}
     auth = dict(auth_required=True, authenticator=authenticator)
     controllers = [
         Controller(Sink(messages, "plain"), hostname="127.0.0.1", port=ports["plain"]),
@@ -102,6 +103,8 @@ def main():
                    tls_context=context, require_starttls=True, **auth),
         Controller(Sink(messages, "tls"), hostname="127.0.0.1", port=ports["tls"], ssl_context=context,
                    server_hostname="localhost", auth_require_tls=False, **auth),  # TLS from the start: aiosmtpd cannot tell
+        Controller(Sink(messages, "login"), hostname="127.0.0.1", port=ports["login"], tls_context=context,
+                   require_starttls=True, auth_exclude_mechanism=["PLAIN"], **auth),
     ]
     for controller in controllers:
         controller.start()

@@ -5,7 +5,7 @@
 #                     wait for DIR/sink.json, export TICKETWERK_TEST_SMTP=DIR. Registers smtp_test_stop on exit.
 #   smtp_test_stop    stop the sink by its PID and delete the temp dir. Safe to call twice.
 #
-# DIR/sink.json: {"host", "plain", "starttls", "tls" (ports), "username", "password", "caFile", "messages"};
+# DIR/sink.json: {"host", "plain", "starttls", "tls", "login" (ports), "username", "password", "caFile", "messages"};
 # every accepted message is DIR/messages/NAME.eml with its envelope in NAME.json.
 
 SMTP_TEST_DIR=""

@@ -36,6 +36,19 @@ struct SMTPClientTests {
         #expect(received.first?.listener == (security == .tls ? "tls" : "starttls"))
     }
 
+    @Test("AUTH LOGIN when the server offers no AUTH PLAIN")
+    func authLogin() async throws {
+        let sink = try SMTPSink.required()
+        let recipient = SMTPSink.address("login")
+        var settings = sink.settings(.startTLS)
+        settings.port = sink.login
+        _ = try await SMTPClient(settings: settings)
+            .send(SMTPEnvelope(sender: "servicedesk@stadt.example", recipients: [recipient], message: Self.message(to: recipient)))
+        let received = try sink.received(for: recipient)
+        #expect(received.map(\.listener) == ["login"])
+        #expect(received.first?.user == sink.username)
+    }
+
     @Test("a wrong password, an untrusted certificate and AUTH without TLS fail transiently and send nothing")
     func setupFailures() async throws {
         let sink = try SMTPSink.required()

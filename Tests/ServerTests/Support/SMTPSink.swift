@@ -9,6 +9,8 @@ struct SMTPSink: Sendable, Decodable {
     let plain: Int
     let starttls: Int
     let tls: Int
+    /// STARTTLS with only AUTH LOGIN offered.
+    let login: Int
     let username: String
     let password: String
     let caFile: String
