@@ -89,6 +89,18 @@ public struct OutboxRepository: Sendable {
             """).first().map(Self.decode)
     }
 
+    /// Queues a `failed` or `unconfirmed` message of the ticket again, due now, with its attempts reset; returns it,
+    /// nil when the ticket has no such message in one of those states.
+    public func requeue(_ id: Int64, ofTicket ticketID: Int64, now: Date) async throws -> OutboxMessage? {
+        try await db.raw("""
+            UPDATE mail_outbox SET status = \(bind: OutboxStatus.queued.rawValue), attempts = 0, next_attempt_at = \(bind: now.millis),
+                lease_owner = NULL, lease_until = NULL, committing_at = NULL, finished_at = NULL
+            WHERE id = \(bind: id) AND ticket_id = \(bind: ticketID)
+                AND status IN (\(bind: OutboxStatus.failed.rawValue), \(bind: OutboxStatus.unconfirmed.rawValue))
+            RETURNING \(Self.listColumns)
+            """).first().map(Self.decode)
+    }
+
     /// The ticket's messages, oldest first, without content.
     public func messages(ofTicket ticketID: Int64) async throws -> [OutboxMessage] {
         try await db.raw("SELECT \(Self.listColumns) FROM mail_outbox WHERE ticket_id = \(bind: ticketID) ORDER BY id")

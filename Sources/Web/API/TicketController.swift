@@ -86,6 +86,10 @@ struct TicketController {
         api.get("tickets/:id/outbox") { _, context -> Response in
             try APIBody.response(ItemList(items: try await services.outbox.messages(ofTicket: try context.id(), for: try context.requirePrincipal())))
         }
+        api.post("tickets/:id/outbox/:outboxId/retry") { _, context -> Response in
+            try APIBody.response(try await services.outbox.retry(
+                try context.id("outboxId"), ofTicket: try context.id(), by: try context.requirePrincipal()))
+        }
         api.get("tickets/:id/links") { _, context -> Response in
             try APIBody.response(ItemList(items: try await tickets.links(of: try context.id(), for: try context.requirePrincipal())))
         }

@@ -46,6 +46,18 @@ extension ContractScenario {
         #expect((outbox.items.first?["recipients"] as? [String])?.contains("archiv@stadt.example") == true)
         #expect(try await api.call(.get, "/api/v1/tickets/\(id)/outbox", token: people.customerToken).status == .forbidden)
         #expect(try await api.call(.get, "/api/v1/tickets/987654/outbox", token: admin).status == .notFound)
+        let queued = try #require(outbox.items.first?.int("id"))
+        #expect(try await api.call(.post, "/api/v1/tickets/\(id)/outbox/\(queued)/retry", token: admin).status == .conflict)
+        // A delivery node gives the mail up (as on a 550), and an agent sends it again.
+        let delivery = system.outboxDelivery()
+        for message in try await delivery.claim(owner: "contract-node", limit: 10) {
+            try await delivery.recordFailure(message, owner: "contract-node", error: "550 5.1.1 unknown", permanent: true, uncertain: false)
+        }
+        #expect(try await api.call(.get, "/api/v1/tickets/\(id)/outbox", token: admin).items.first?.string("status") == "failed")
+        let retried = try await api.call(.post, "/api/v1/tickets/\(id)/outbox/\(queued)/retry", token: admin)
+        #expect(retried.object.string("status") == "queued")
+        #expect(try await api.call(.post, "/api/v1/tickets/\(id)/outbox/987654/retry", token: admin).status == .notFound)
+        #expect(try await api.call(.post, "/api/v1/tickets/\(id)/outbox/\(queued)/retry", token: people.customerToken).status == .forbidden)
         #expect(try await api.call(.post, "/api/v1/tickets/\(id)/articles", token: admin, json: ["send": true, "to": "kein Mail", "body": "x"])
             .status == .unprocessableContent)
     }

@@ -146,6 +146,14 @@ struct OutboxDeliveryTests {
             #expect(notice.string("bodyText")?.contains("550") == true)
             let history = try await client.call(.get, "/api/v1/tickets/\(ticket.id)/history", token: system.adminToken)
             #expect(history.items.contains { $0.string("field") == "mailDelivery" && $0.string("newValue") == "failed" })
+
+            // An agent sends it again (say, after the address was fixed on the server): queued, attempts reset.
+            let failedID = try #require(outbox.last?.id)
+            let retried = try await client.call(.post, "/api/v1/tickets/\(ticket.id)/outbox/\(failedID)/retry", token: system.adminToken)
+            #expect(retried.object.string("status") == "queued")
+            #expect(retried.object.int("attempts") == 0)
+            let sentID = try #require(outbox.first?.id)
+            #expect(try await client.call(.post, "/api/v1/tickets/\(ticket.id)/outbox/\(sentID)/retry", token: system.adminToken).status == .conflict)
         }
     }
 

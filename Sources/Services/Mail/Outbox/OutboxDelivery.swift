@@ -80,6 +80,28 @@ public struct OutboxDelivery: Sendable {
         }
     }
 
+    /// Sends a `failed` or `unconfirmed` mail of the ticket again (agents with the reply right): an agent's decision,
+    /// since an unconfirmed mail has probably arrived. Other states are a conflict.
+    public func retry(_ outboxID: Int64, ofTicket id: Int64, by principal: Principal) async throws -> OutboxEntry {
+        try AccessPolicy.requireAgent(principal)
+        let now = context.now()
+        let dialect = context.database.dialect
+        return try await context.database.transaction { db in
+            let ticket = try await tickets.requireTicket(id, for: principal, db: db, forUpdate: true)
+            try AccessPolicy.require(principal, .reply, in: ticket.queueID)
+            let repository = OutboxRepository(db, dialect: dialect)
+            guard let message = try await repository.requeue(outboxID, ofTicket: ticket.id, now: now) else {
+                guard try await repository.messages(ofTicket: ticket.id).contains(where: { $0.id == outboxID }) else {
+                    throw DomainError.notFound("No outgoing mail \(outboxID) on this ticket.")
+                }
+                throw DomainError.conflict("Only failed or unconfirmed mail can be sent again.")
+            }
+            try await HistoryRepository(db).append(ticketID: ticket.id, actorID: principal.isSystem ? nil : principal.userID,
+                                                   field: "mailDelivery", old: message.messageID, new: "retry", at: now)
+            return OutboxEntry(message)
+        }
+    }
+
     /// Tells the message's ticket that it failed or is unconfirmed: an internal system article naming the
     /// recipients and the error, and a history entry.
     private func report(_ message: OutboxMessage) async throws {
