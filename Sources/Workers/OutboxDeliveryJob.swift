@@ -28,6 +28,7 @@ public struct OutboxDeliveryJob: BackgroundJob {
         self.batchSize = batchSize
     }
 
+    /// A lease owner name for this process: host name, process id and a random suffix.
     public static func nodeName() -> String {
         "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"
     }
