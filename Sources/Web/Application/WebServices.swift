@@ -13,6 +13,8 @@ public struct WebServices: Sendable {
     public let fields: FieldService
     public let secondFactor: SecondFactorService
     public let mail: MailIntake
+    public let queueMailTexts: QueueMailTextService
+    public let outbox: OutboxDelivery
     public let metrics: PrometheusCollectorRegistry
 
     /// `cache` is shared with the background workers of the same process, so that an admin change reaches both.
@@ -26,6 +28,8 @@ public struct WebServices: Sendable {
         fields = FieldService(context: context)
         secondFactor = SecondFactorService(context: context)
         mail = MailIntake(context: context, tickets: tickets, masterData: cache)
+        queueMailTexts = QueueMailTextService(context: context, masterData: cache)
+        outbox = OutboxDelivery(context: context, tickets: tickets, policy: context.configuration.outbox)
         self.metrics = metrics
     }
 }
