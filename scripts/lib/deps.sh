@@ -5,7 +5,7 @@
 # UI tests: chromium chromium-driver / selenium).
 
 # Debian packages the tests need.
-TEST_APT_PACKAGES=(postgresql)
+TEST_APT_PACKAGES=(postgresql openssl)
 
 # PyPI requirements (pip syntax). schemathesis is pinned: scripts/fuzz_api.py is
 # written against its 4.x Python API.
@@ -13,6 +13,7 @@ TEST_PIP_PACKAGES=(
     "schemathesis==4.32.5"
     "requests"
     "jsonschema"
+    "aiosmtpd==1.4.6"
 )
 
 # Run a command as root: directly if we are root, else through sudo if possible.

@@ -23,8 +23,8 @@ public struct MailIntake: Sendable {
 
     /// Files one raw RFC 5322 message (administrators and the system only). `queue` names the queue for new
     /// tickets when no system address matches (mailgate's `--queue`); without either, the first active
-    /// top-level queue takes it.
-    public func ingest(_ raw: [UInt8], queue queueName: String? = nil, by principal: Principal = .system) async throws -> MailIntakeResult {
+    /// top-level queue takes it. `ingest` calls it and then answers automatically.
+    func file(_ raw: [UInt8], queue queueName: String?, by principal: Principal) async throws -> MailIntakeResult {
         try AccessPolicy.requireAdmin(principal)
         guard raw.count <= Self.maxMessageBytes else {
             throw DomainError.tooLarge("The message is larger than \(Self.maxMessageBytes / 1_048_576) MB.")

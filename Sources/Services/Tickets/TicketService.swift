@@ -21,6 +21,7 @@ public struct TicketService: Sendable {
     /// Creates a ticket, with its first article, attachments and field values, in one transaction.
     public func create(_ input: NewTicket, by principal: Principal) async throws -> TicketView {
         let article = try input.article.map { try ArticleDraft(input: $0, principal: principal, maxAttachmentBytes: context.configuration.maxAttachmentBytes) }
+        if article?.send == true { throw DomainError.invalid(field: "article.send", "Mail is sent with an article added to an existing ticket.") }
         return try await create(input, article: article, by: principal).ticket
     }
 

@@ -3,12 +3,14 @@ import Foundation
 import Logging
 import SQLiteKit
 
-/// SQLite in WAL mode through the C API (`SQLiteDirectConnection`): one writer connection serialised by a lock,
-/// whose statements run inline on the calling task; several readers, each with a thread of its own on which a
-/// read's whole body runs.
+/// SQLite in WAL mode through the C API (`SQLiteDirectConnection`): one writer connection serialised by a lock
+/// and several readers, each with a thread of its own on which a transaction's or a read's whole body runs. No
+/// SQLite call blocks a thread of the cooperative pool, not even while SQLite waits for another process's
+/// write lock (`mailgate` beside `serve`).
 final class SQLiteBackend: DatabaseBackend {
     let dialect = Dialect.sqlite
     private let writer: SQLiteDirectDatabase
+    private let writerExecutor = ThreadExecutor(name: "sqlite-writer")
     private let readers: [(database: SQLiteDirectDatabase, executor: ThreadExecutor)]
     private let writeLock = AsyncLock()
 
@@ -52,21 +54,24 @@ final class SQLiteBackend: DatabaseBackend {
         await writeLock.lock()
         defer { writeLock.unlock() }
         let database = writer
-        try await database.raw("BEGIN IMMEDIATE").run()
-        do {
-            let result = try await body(database)
-            try await database.raw("COMMIT").run()
-            return result
-        } catch {
-            try? await database.raw("ROLLBACK").run()
-            if let error = error as? SQLiteDirectError, error.isUniqueViolation {
-                throw DomainError.conflict("An entry with this value exists already.")
+        return try await withTaskExecutorPreference(writerExecutor) {
+            try await database.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(database)
+                try await database.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await database.raw("ROLLBACK").run()
+                if let error = error as? SQLiteDirectError, error.isUniqueViolation {
+                    throw DomainError.conflict("An entry with this value exists already.")
+                }
+                throw error
             }
-            throw error
         }
     }
 
     func close() async {
         for reader in readers { reader.executor.stop() }
+        writerExecutor.stop()
     }
 }

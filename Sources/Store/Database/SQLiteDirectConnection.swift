@@ -8,12 +8,12 @@ import VaporCSQLite
 /// cache of prepared statements.
 ///
 /// sqlite-nio runs every statement on a thread pool and hands the result back: two thread switches per
-/// statement, about twenty statements per ticket created, and a fresh `sqlite3_prepare` each time. Writes
-/// are serialised by `SQLiteBackend`'s lock anyway, so this connection runs them inline instead: a statement
-/// costs microseconds and no context switch. Reads stay on sqlite-nio's readers, where a long search must
-/// not hold a thread that every task shares.
+/// statement, about twenty statements per ticket created, and a fresh `sqlite3_prepare` each time. This
+/// connection runs statements inline on the calling thread instead; `SQLiteBackend` moves a whole transaction
+/// or read onto a thread of the connection's own (`ThreadExecutor`), so a statement costs microseconds, a
+/// transaction two thread switches, and no blocking call lands on the cooperative pool.
 ///
-/// Not thread-safe by itself: `SQLiteBackend` lets one task at a time use it, under its write lock.
+/// Not thread-safe by itself: `SQLiteBackend` lets one task at a time use a connection.
 final class SQLiteDirectConnection: @unchecked Sendable {
     /// A prepared statement with the names of its result columns.
     private struct Prepared {

@@ -105,7 +105,9 @@ public struct TicketRepository: Sendable {
 
     /// One page of tickets matching `query` within `scope`, plus the cursor of the following page.
     public func list(_ query: TicketListQuery, in scope: TicketScope) async throws -> (tickets: [Ticket], next: TicketCursor?) {
-        guard query.sort == .relevance, query.fullText != nil else { return try await page(query, in: scope, relevanceWindow: nil) }
+        guard dialect == .sqlite, query.sort == .relevance, query.fullText != nil else {
+            return try await page(query, in: scope, relevanceWindow: nil)
+        }
         let found = try await RelevanceWindow.page(limit: query.limit, cursor: query.cursor, window: query.relevanceWindow) { window in
             let (tickets, next) = try await page(query, in: scope, relevanceWindow: window)
             return (tickets, next)
@@ -130,14 +132,10 @@ public struct TicketRepository: Sendable {
                     """)
                 score = "s.score"
             case .postgres:
-                let matches: SQLQueryString = """
-                    SELECT ticket_id, \(document) AS document, q FROM ticket_search,
-                        (SELECT to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText)) AS q) query
-                    WHERE \(document) @@ q
-                    """
-                let newest: SQLQueryString = window.map { " ORDER BY ticket_id DESC LIMIT \(literal: $0)" } ?? ""
                 joins.append("""
-                    JOIN (SELECT ticket_id, ts_rank(document, q) AS score FROM (\(matches)\(newest)) m) s ON s.ticket_id = t.id
+                    JOIN (SELECT ticket_id, ts_rank(\(document), q) AS score FROM ticket_search,
+                          (SELECT to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText)) AS q) query
+                          WHERE \(document) @@ q) s ON s.ticket_id = t.id
                     """)
                 score = "-s.score"
             }

@@ -6,8 +6,8 @@ import NIOCore
 import Services
 import Store
 
-/// Tickets and everything hanging off them: articles, attachments, history, links, merge, watchers,
-/// time entries, seen marks; plus the event stream.
+/// Tickets and everything hanging off them: articles, attachments, history, outgoing mail, links, merge,
+/// watchers, time entries, seen marks; plus the event stream.
 struct TicketController {
     let services: WebServices
 
@@ -85,6 +85,13 @@ struct TicketController {
         }
         api.get("tickets/:id/history") { _, context -> Response in
             try APIBody.response(ItemList(items: try await tickets.history(of: try context.id(), for: try context.requirePrincipal())))
+        }
+        api.get("tickets/:id/outbox") { _, context -> Response in
+            try APIBody.response(ItemList(items: try await services.outbox.messages(ofTicket: try context.id(), for: try context.requirePrincipal())))
+        }
+        api.post("tickets/:id/outbox/:outboxId/retry") { _, context -> Response in
+            try APIBody.response(try await services.outbox.retry(
+                try context.id("outboxId"), ofTicket: try context.id(), by: try context.requirePrincipal()))
         }
         api.get("tickets/:id/links") { _, context -> Response in
             try APIBody.response(ItemList(items: try await tickets.links(of: try context.id(), for: try context.requirePrincipal())))

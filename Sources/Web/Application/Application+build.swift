@@ -30,6 +30,7 @@ public func buildRouter(services: WebServices) -> Router<AppRequestContext> {
     CMDBClassController(services: services).register(on: api)
     CMDBItemController(services: services).register(on: api)
     CMDBListController(services: services).register(on: api)
+    QueueMailTextController(services: services).register(on: api)
     return router
 }
 

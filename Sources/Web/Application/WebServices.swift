@@ -16,6 +16,8 @@ public struct WebServices: Sendable {
     public let cmdbClasses: CMDBClassService
     public let configItems: ConfigItemService
     public let cmdbLists: CISavedListService
+    public let queueMailTexts: QueueMailTextService
+    public let outbox: OutboxDelivery
     public let metrics: PrometheusCollectorRegistry
 
     /// `cache` is shared with the background workers of the same process, so that an admin change reaches both.
@@ -32,6 +34,8 @@ public struct WebServices: Sendable {
         cmdbClasses = CMDBClassService(context: context)
         configItems = ConfigItemService(context: context)
         cmdbLists = CISavedListService(context: context, items: configItems)
+        queueMailTexts = QueueMailTextService(context: context, masterData: cache)
+        outbox = OutboxDelivery(context: context, tickets: tickets, policy: context.configuration.outbox)
         self.metrics = metrics
     }
 }

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Item search ranks the newest matches")
 struct ItemRelevanceWindowTests {
-    @Test("relevance pages end after the window, unless it holds less than a page of what the filters let through",
+    @Test("on SQLite relevance pages end after the window, unless it holds less than a page of what the filters let through",
           arguments: TestBackend.available)
     func window(backend: TestBackend) async throws {
         try await TestSystem.run(backend) { system, client in
@@ -33,7 +33,9 @@ struct ItemRelevanceWindowTests {
                 names += page.items.map(\.name)
                 cursor = page.next
             } while cursor != nil
-            #expect(Set(names) == ["Kaffeemaschine 2", "Kaffeemaschine 3", "Kaffeemaschine 4"])
+            // PostgreSQL ranks all matches.
+            let ranked = dialect == .sqlite ? 2..<5 : 0..<5
+            #expect(Set(names) == Set(ranked.map { "Kaffeemaschine \($0)" }))
 
             let printers = try await system.database.read { db in try await CIClassRepository(db).find(name: "Drucker") }
             query.classIDs = [try #require(printers?.id)]

@@ -1,4 +1,5 @@
 import Logging
+import ServiceLifecycle
 import Synchronization
 import Testing
 @testable import Workers
@@ -27,6 +28,12 @@ struct WorkerPoolTests {
 
     struct ScriptedFailure: Error {}
 
+    /// Whether the group has stopped.
+    actor Finished {
+        var value = false
+        func set() { value = true }
+    }
+
     @Test("a job runs again at once while it has more work, survives failures, and stops with its task")
     func runsUntilCancelled() async throws {
         let job = ScriptedJob([.success(.moreWork), .success(.moreWork), .failure(ScriptedFailure()), .success(.idle)])
@@ -47,5 +54,21 @@ struct WorkerPoolTests {
         #expect(pool.backoff(afterFailures: 1, base: .seconds(15)) == .seconds(30))
         #expect(pool.backoff(afterFailures: 3, base: .seconds(15)) == .seconds(120))
         #expect(pool.backoff(afterFailures: 40, base: .seconds(15)) == .seconds(300))
+    }
+
+    @Test("a pool without jobs keeps running until graceful shutdown instead of stopping serve")
+    func idlePoolWaits() async throws {
+        let logger = Logger(label: "test")
+        let group = ServiceGroup(configuration: .init(services: [.init(service: WorkerPool(jobs: [], logger: logger))], logger: logger))
+        let finished = Finished()
+        let running = Task {
+            try await group.run()
+            await finished.set()
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(await finished.value == false)
+        await group.triggerGracefulShutdown()
+        try await running.value
+        #expect(await finished.value)
     }
 }
