@@ -27,9 +27,12 @@ extension SQLRow {
 /// Data in the database that the code cannot interpret.
 public enum StoreError: Error, CustomStringConvertible {
     case corrupt(String)
+    /// The database was closed; nothing more can be read or written through it.
+    case closed
     public var description: String {
         switch self {
         case .corrupt(let what): "Unexpected stored value: \(what)"
+        case .closed: "The database is closed."
         }
     }
 }

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Logging
 import SQLiteKit
+import Synchronization
 
 /// SQLite in WAL mode through the C API (`SQLiteDirectConnection`): one writer connection serialised by a lock
 /// and several readers, each with a thread of its own on which a transaction's or a read's whole body runs. No
@@ -13,6 +14,8 @@ final class SQLiteBackend: DatabaseBackend {
     private let writerExecutor = ThreadExecutor(name: "sqlite-writer")
     private let readers: [(database: SQLiteDirectDatabase, executor: ThreadExecutor)]
     private let writeLock = AsyncLock()
+    /// Set by `close()`; a reader or the writer thread takes no new work after that, so calls fail at once.
+    private let isClosed = Atomic<Bool>(false)
 
     private init(writer: SQLiteDirectDatabase, readers: [(database: SQLiteDirectDatabase, executor: ThreadExecutor)]) {
         self.writer = writer
@@ -42,6 +45,7 @@ final class SQLiteBackend: DatabaseBackend {
     }
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard !isClosed.load(ordering: .acquiring) else { throw StoreError.closed }
         let reader = readers.min { $0.executor.load.load(ordering: .relaxed) < $1.executor.load.load(ordering: .relaxed) } ?? readers[0]
         reader.executor.load.add(1, ordering: .relaxed)
         defer { reader.executor.load.subtract(1, ordering: .relaxed) }
@@ -53,6 +57,7 @@ final class SQLiteBackend: DatabaseBackend {
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         await writeLock.lock()
         defer { writeLock.unlock() }
+        guard !isClosed.load(ordering: .acquiring) else { throw StoreError.closed }
         let database = writer
         return try await withTaskExecutorPreference(writerExecutor) {
             try await database.raw("BEGIN IMMEDIATE").run()
@@ -71,6 +76,9 @@ final class SQLiteBackend: DatabaseBackend {
     }
 
     func close() async {
+        isClosed.store(true, ordering: .releasing)
+        await writeLock.lock()
+        defer { writeLock.unlock() }
         for reader in readers { reader.executor.stop() }
         writerExecutor.stop()
     }

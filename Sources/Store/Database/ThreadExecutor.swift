@@ -20,12 +20,19 @@ final class ThreadExecutor: TaskExecutor, @unchecked Sendable {
     func enqueue(_ job: consuming ExecutorJob) {
         let unowned = UnownedJob(job)
         condition.lock()
+        guard !isStopped else {
+            // The thread is ending or gone; a job that arrives late (a read racing the database's close) still
+            // runs, on the caller's thread, and fails there as a closed database does.
+            condition.unlock()
+            unowned.runSynchronously(on: asUnownedTaskExecutor())
+            return
+        }
         jobs.append(unowned)
         condition.signal()
         condition.unlock()
     }
 
-    /// Lets the thread end once its queue is empty.
+    /// Lets the thread end once its queue is empty; later jobs run on the thread that enqueues them.
     func stop() {
         condition.lock()
         isStopped = true
