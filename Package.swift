@@ -23,10 +23,20 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .target(name: "Domain", swiftSettings: strict),
-        .target(name: "Mail", swiftSettings: strict),
+        .target(
+            name: "Mail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "Store",
             dependencies: [
@@ -92,11 +102,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strict),
-        .testTarget(name: "MailTests", dependencies: ["Mail"], exclude: ["Fixtures/check_composed.py"], swiftSettings: strict),
+        .testTarget(
+            name: "MailTests", dependencies: ["Mail", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            exclude: ["Fixtures/check_composed.py"], swiftSettings: strict),
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Domain", "Store", "Services", "Web", "Workers", "Benchmark",
+                "Domain", "Mail", "Store", "Services", "Web", "Workers", "Benchmark",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
