@@ -13,6 +13,7 @@ public struct WebServices: Sendable {
     public let fields: FieldService
     public let secondFactor: SecondFactorService
     public let mail: MailIntake
+    public let mailAccounts: MailAccountService
     public let metrics: PrometheusCollectorRegistry
 
     public init(context: ServiceContext, metrics: PrometheusCollectorRegistry = .init()) {
@@ -26,6 +27,7 @@ public struct WebServices: Sendable {
         fields = FieldService(context: context)
         secondFactor = SecondFactorService(context: context)
         mail = MailIntake(context: context, tickets: tickets, masterData: cache)
+        mailAccounts = MailAccountService(context: context)
         self.metrics = metrics
     }
 }

@@ -33,6 +33,7 @@ struct ContractScenario {
         try await secondFactor(people)
         try await passwords(people)
         try await inboundMail(people)
+        try await mailAccounts(people)
     }
 
     /// A mail filed as a new ticket, and the same endpoint refused to an agent.
