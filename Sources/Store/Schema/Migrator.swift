@@ -13,7 +13,7 @@ public struct Migrator: Sendable {
 
     static let all: [Migration] = [
         CoreSchema.migration, SearchSchema.migration, TOTPEnrolmentSchema.migration, CustomerSearchSchema.migration,
-        MailAccountSchema.migration,
+        MailAccountSchema.migration, MailFilterSchema.migration,
     ]
 
     /// The id of the newest migration this build knows.

@@ -28,6 +28,7 @@ public func buildRouter(services: WebServices) -> Router<AppRequestContext> {
     TicketController(services: services).register(on: api)
     MailController(services: services).register(on: api)
     MailAccountController(services: services).register(on: api)
+    MailFilterController(services: services).register(on: api)
     return router
 }
 

@@ -14,6 +14,7 @@ public struct WebServices: Sendable {
     public let secondFactor: SecondFactorService
     public let mail: MailIntake
     public let mailAccounts: MailAccountService
+    public let mailFilters: MailFilterService
     public let metrics: PrometheusCollectorRegistry
 
     public init(context: ServiceContext, metrics: PrometheusCollectorRegistry = .init()) {
@@ -28,6 +29,7 @@ public struct WebServices: Sendable {
         secondFactor = SecondFactorService(context: context)
         mail = MailIntake(context: context, tickets: tickets, masterData: cache)
         mailAccounts = MailAccountService(context: context)
+        mailFilters = MailFilterService(context: context, masterData: cache)
         self.metrics = metrics
     }
 }

@@ -78,7 +78,7 @@ struct MailboxPoll {
             }
             guard let raw = try await connection.uidFetchMessage(uid) else { continue }
             do {
-                _ = try await intake.ingest(raw, queue: lease.queueName)
+                _ = try await intake.ingest(raw, queue: lease.queueName, trusted: account.isTrusted)
             } catch let refusal as DomainError {
                 try await ledger.recordFailure(account.id, uidValidity: validity, uid: uid, error: refusal.message)
                 logger.warning("mail message refused, left on the server", metadata: [

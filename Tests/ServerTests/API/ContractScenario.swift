@@ -34,6 +34,7 @@ struct ContractScenario {
         try await passwords(people)
         try await inboundMail(people)
         try await mailAccounts(people)
+        try await mailFilters(people)
     }
 
     /// A mail filed as a new ticket, and the same endpoint refused to an agent.

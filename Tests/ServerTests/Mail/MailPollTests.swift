@@ -116,6 +116,35 @@ struct MailPollTests {
         }
     }
 
+    @Test("a message the intake keeps refusing is skipped after three polls and stays on the server; the rest flows")
+    func refusedMessagesAreSkipped() async throws {
+        try await TestSystem.run(.sqlite) { system, client in
+            let token = system.adminToken
+            let mailbox = TestMailbox()
+            let created = try await client.call(.post, "/api/v1/mail/accounts", token: token, json: mailbox.accountJSON(name: "Zu", queueID: 1))
+            let accountID = try #require(created.object.int("id"))
+            try await mailbox.deliver([MailIntakeTests.message(subject: "Niemand nimmt mich", messageID: "s1@stadt.example")])
+            // With every queue inactive the intake refuses the message ("No active queue can take mail").
+            let queues = try await client.call(.get, "/api/v1/queues", token: token).items.compactMap { $0.int("id") }
+            for queue in queues { _ = try await client.call(.patch, "/api/v1/queues/\(queue)", token: token, json: ["isActive": false]) }
+            for _ in 0..<3 {
+                _ = try await client.call(.patch, "/api/v1/mail/accounts/\(accountID)", token: token, json: ["isActive": true])
+                #expect(try await Self.job(system).runOnce() == .idle)
+            }
+            let status = try #require(try await client.call(.get, "/api/v1/mail/accounts/\(accountID)", token: token).object["status"] as? [String: Any])
+            #expect(status.int("skippedCount") == 1)
+            #expect(status["lastError"] == nil, "a refused message does not fail the poll")
+
+            for queue in queues { _ = try await client.call(.patch, "/api/v1/queues/\(queue)", token: token, json: ["isActive": true]) }
+            try await mailbox.deliver([MailIntakeTests.message(subject: "Ich komme durch", messageID: "s2@stadt.example")])
+            _ = try await client.call(.patch, "/api/v1/mail/accounts/\(accountID)", token: token, json: ["isActive": true])
+            #expect(try await Self.job(system).runOnce() == .idle)
+            #expect(try await system.count("tickets") == 1)
+            let left = try await mailbox.messages()
+            #expect(left.count == 1 && String(decoding: left[0], as: UTF8.self).contains("Niemand nimmt mich"))
+        }
+    }
+
     @Test("an account leased by another node is left alone until the lease ends", arguments: TestBackend.available)
     func leasedAccountsAreSkipped(backend: TestBackend) async throws {
         try await TestSystem.run(backend) { system, client in
