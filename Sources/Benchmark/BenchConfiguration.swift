@@ -30,4 +30,6 @@ public enum BenchPhase: String, Sendable, CaseIterable {
     case search
     /// `create_rest_throughput`
     case create
+    /// `mail_intake_throughput`
+    case mail
 }

@@ -19,8 +19,9 @@ import Glibc
 /// articles of a ticket with 20 articles, one request after the other), `queue_view_p99` (50 open or new
 /// tickets of a queue, last changed first), `search_p95` (one- to three-word queries from the texts' word
 /// lists), `create_rest_throughput` (`POST /api/v1/tickets` with a 1 KB first article from `clients`
-/// concurrent clients) and `rss_under_load` (largest resident set size of the process while the others ran).
-/// Default requests per figure: 2,000 ticket opens, 2,000 queue views, 1,000 searches, 5,000 creates,
+/// concurrent clients), `mail_intake_throughput` (inbound mail through the intake use case, see `BenchRunner+Mail`)
+/// and `rss_under_load` (largest resident set size of the process while the others ran).
+/// Default requests per figure: 2,000 ticket opens, 2,000 queue views, 1,000 searches, 5,000 creates, 2,000 mails,
 /// each after a short warm-up that is not counted.
 public struct BenchRunner: Sendable {
     let context: ServiceContext
@@ -50,7 +51,7 @@ public struct BenchRunner: Sendable {
         self.emit = emit
     }
 
-    private var backend: String { context.database.dialect.rawValue }
+    var backend: String { context.database.dialect.rawValue }
 
     /// Seeds (unless reusing), then measures every figure; returns the figures it emitted.
     public func run() async throws -> [BenchFigure] {
@@ -137,6 +138,7 @@ public struct BenchRunner: Sendable {
             if phases.contains(.queue) { try await measureQueueView(client: client, tickets: tickets, record: record) }
             if phases.contains(.search) { try await measureSearch(client: client, tickets: tickets, record: record) }
             if phases.contains(.create) { try await measureCreate(client: client, tickets: tickets, record: record) }
+            if phases.contains(.mail) { try await measureMailIntake(services.mail, tickets: tickets, record: record) }
             let peak = await sampler.stop()
             let isLarge = tickets >= 1_000_000
             record(BenchFigure(
@@ -155,9 +157,9 @@ public struct BenchRunner: Sendable {
         try await server.stop()
     }
 
-    private func requests(default value: Int) -> Int { max(configuration.requests ?? value, 1) }
+    func requests(default value: Int) -> Int { max(configuration.requests ?? value, 1) }
 
-    private static func warmup(for count: Int) -> Int { max(5, min(100, count / 10)) }
+    static func warmup(for count: Int) -> Int { max(5, min(100, count / 10)) }
 
     private func measureOpenTicket(_ id: Int64, client: LoadClient, tickets: Int, record: @Sendable (BenchFigure) -> Void) async throws {
         let count = requests(default: 2_000)
@@ -330,7 +332,7 @@ public struct BenchRunner: Sendable {
 }
 
 /// A shared counter handing out request numbers to concurrent clients.
-private final class Counter: Sendable {
+final class Counter: Sendable {
     private let value = Atomic<Int>(0)
 
     /// The next number, starting at 0.
