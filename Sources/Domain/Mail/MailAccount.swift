@@ -67,3 +67,20 @@ public enum MailAccountAfterImport: String, Sendable, Codable, CaseIterable {
     /// Moved to the account's `moveFolder`.
     case move
 }
+
+extension MailAccount: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The account for logs, debuggers and `dump`, with the password left out.
+    public var description: String {
+        "MailAccount(id: \(id), name: \(name), \(username)@\(host):\(port), \(security.rawValue), folder: \(folder))"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "id": id, "name": name, "host": host, "port": port, "security": security, "username": username, "folder": folder,
+            "queueID": queueID, "isTrusted": isTrusted, "afterImport": afterImport, "moveFolder": moveFolder as Any,
+            "pollInterval": pollInterval, "isActive": isActive,
+        ])
+    }
+}
