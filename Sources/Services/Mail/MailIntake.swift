@@ -44,7 +44,9 @@ public struct MailIntake: Sendable {
         if let target = try await followUpTarget(of: mail) {
             if let filed = try await fileFollowUp(mail, to: target, master: master) { return filed }
             let created = try await openTicket(for: mail, sender: sender, queueName: queueName, verdict: verdict, master: master)
-            _ = try await tickets.link(created.ticketId ?? 0, type: .relates, to: .ticket, targetID: target, by: .system)
+            if let ticketID = created.ticketId {
+                _ = try await tickets.link(ticketID, type: .relates, to: .ticket, targetID: target, by: .system)
+            }
             return MailIntakeResult(outcome: .linkedTicket, ticketId: created.ticketId, number: created.number, articleId: created.articleId)
         }
         return try await openTicket(for: mail, sender: sender, queueName: queueName, verdict: verdict, master: master)
