@@ -13,7 +13,7 @@ enum MailPollErrorText {
         case .authenticationFailed(let reason):
             return "The server \(server) refused the user name or password of '\(account.username)': \(reason)"
         case .connectionFailed(let reason):
-            return "Cannot connect to \(server): \(reason)"
+            return "Cannot connect to the server \(reason)"
         case .tlsFailed(let reason):
             return "TLS with \(server) failed (check the certificate and the security setting): \(reason)"
         case .startTLSUnavailable:
