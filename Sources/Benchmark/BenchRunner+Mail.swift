@@ -39,7 +39,7 @@ extension BenchRunner {
             name: "mail_intake_throughput", value: Double(total) / max(seconds, 0.000_001), unit: "messages/s", tickets: tickets,
             backend: backend, target: 500, better: .higher, samples: total,
             note: "MailIntake.ingest (parse, thread, file with original.eml) from \(clients) concurrent tasks, in process without HTTP; "
-                + "~\(bytes / max(total, 1) / 1024) KB per message, a quarter with a 1.2 KB attachment; outcomes: \(summary)"
+                + "\(bytes / max(total, 1)) bytes per message on average, a quarter with a 1.2 KB attachment; outcomes: \(summary)"
         ))
     }
 
