@@ -54,6 +54,7 @@ let package = Package(
                 "Domain", "Store", "Mail",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -94,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Domain", "Store", "Services", "Web", "Workers", "Benchmark",
+                "Domain", "Mail", "Store", "Services", "Web", "Workers", "Benchmark",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -111,6 +112,7 @@ let package = Package(
                 "Domain", "Mail", "Store", "Services", "Web", "Workers", "Benchmark",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),

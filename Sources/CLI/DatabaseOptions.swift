@@ -30,10 +30,10 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens and migrates the database and seeds it on first use; prints a generated admin password once.
-    func openContext(logger: Logger) async throws -> ServiceContext {
+    func openContext(logger: Logger, configuration: ServiceContext.Configuration = .init()) async throws -> ServiceContext {
         let database = try await Database.open(location, logger: logger)
         try await Migrator(database: database).migrate()
-        let context = ServiceContext(database: database, logger: logger)
+        let context = ServiceContext(database: database, logger: logger, configuration: configuration)
         let password = ProcessInfo.processInfo.environment["TICKETWERK_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         if let generated = try await Seeder(context: context).seedIfEmpty(adminPassword: password) {
             FileHandle.standardError.write(Data("Created agent 'admin' with password: \(generated)\n(shown once; change it after signing in)\n".utf8))

@@ -15,21 +15,31 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var databaseOptions: DatabaseOptions
 
+    @OptionGroup var smtpOptions: SMTPOptions
+
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
 
     @Option(help: "Port to listen on.")
     var port = 8080
 
+    @Option(help: "Most automatic answers one address gets per day (loop protection).")
+    var autoResponseCap = 10
+
     func run() async throws {
         var logger = Logger(label: "ticketwerk")
         logger.logLevel = .info
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let context = try await databaseOptions.openContext(logger: logger)
-        let services = WebServices(context: context, metrics: registry)
+        var configuration = ServiceContext.Configuration()
+        configuration.smtp = try smtpOptions.settings()
+        configuration.autoResponseDailyCap = max(0, autoResponseCap)
+        let context = try await databaseOptions.openContext(logger: logger, configuration: configuration)
+        if let smtp = configuration.smtp { logger.info("outgoing mail", metadata: ["smtp": "\(smtp)"]) }
+        let cache = MasterDataCache()
+        let services = WebServices(context: context, cache: cache, metrics: registry)
         let app = buildApplication(services: services, settings: ServerSettings(host: host, port: port), logger: logger)
-        let workers = WorkerPool(jobs: backgroundJobs(context: context), logger: logger)
+        let workers = WorkerPool(jobs: try backgroundJobs(context: context, masterData: cache), logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: app), .init(service: workers)],
             gracefulShutdownSignals: [.sigterm, .sigint],

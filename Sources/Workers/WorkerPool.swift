@@ -18,6 +18,11 @@ public struct WorkerPool: Service {
     }
 
     public func run() async throws {
+        // A service that returns early stops the whole ServiceGroup (and so `serve`): with nothing to run, wait.
+        guard !jobs.isEmpty else {
+            try? await gracefulShutdown()
+            return
+        }
         try await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 for job in jobs {

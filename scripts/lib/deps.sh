@@ -3,8 +3,8 @@
 #
 # Extend these lists when new tests need more (UI tests: chromium chromium-driver / selenium).
 
-# Debian packages the tests need: PostgreSQL, and Dovecot with openssl for its test certificate (scripts/lib/imap.sh).
-TEST_APT_PACKAGES=(postgresql dovecot-imapd openssl)
+# Debian packages the tests need: PostgreSQL, openssl, and Dovecot for the IMAP tests (scripts/lib/imap.sh).
+TEST_APT_PACKAGES=(postgresql openssl dovecot-imapd)
 
 # PyPI requirements (pip syntax). schemathesis is pinned: scripts/fuzz_api.py is
 # written against its 4.x Python API.
@@ -12,6 +12,7 @@ TEST_PIP_PACKAGES=(
     "schemathesis==4.32.5"
     "requests"
     "jsonschema"
+    "aiosmtpd==1.4.6"
 )
 
 # Run a command as root: directly if we are root, else through sudo if possible.

@@ -34,4 +34,8 @@ public enum EventType {
     public static let watcherRemoved = "watcher.removed"
     public static let timeBooked = "time.booked"
     public static let masterDataChanged = "admin.changed"
+    /// An SLA clock reached its warning threshold (payload: clock, cycle, at, dueAt, notify).
+    public static let slaWarning = "sla.warning"
+    /// An SLA clock reached its due time unmet (payload as `slaWarning`).
+    public static let slaBreached = "sla.breached"
 }

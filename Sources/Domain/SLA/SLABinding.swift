@@ -1,8 +1,8 @@
 /// Which SLA applies to the tickets of a service or a queue — optionally only to one ticket type and/or
 /// priority — or, as the default, to all tickets. `SLAAssignment` picks among bindings.
 ///
-/// Encodes flat: `{"scope": "service", "scopeID": 7, "typeID": null, "priorityID": 3, "slaID": 2}`
-/// (`scope` is `service`, `queue` or `default`; `scopeID` is absent for `default`).
+/// Encodes flat: `{"scope": "service", "scopeID": 7, "priorityID": 3, "slaID": 2}` (`scope` is `service`,
+/// `queue` or `default`; `scopeID` is absent for `default`, `typeID` and `priorityID` when nil).
 public struct SLABinding: Sendable, Hashable, Codable {
     /// What the binding is attached to.
     public enum Scope: Sendable, Hashable {
@@ -59,8 +59,8 @@ public struct SLABinding: Sendable, Hashable, Codable {
         case .default:
             try container.encode("default", forKey: .scope)
         }
-        try container.encode(typeID, forKey: .typeID)
-        try container.encode(priorityID, forKey: .priorityID)
+        try container.encodeIfPresent(typeID, forKey: .typeID)
+        try container.encodeIfPresent(priorityID, forKey: .priorityID)
         try container.encode(slaID, forKey: .slaID)
     }
 }

@@ -24,6 +24,8 @@ public enum SearchField: Sendable, Hashable {
     case service
     /// `created:` with a value like `>2026-01-01`, `<=2026-03-31` or `2026-01-01..2026-02-01`.
     case created
+    /// `sla:` with `ok`, `warning`, `breached` or `paused` (`TicketSLAStatus`).
+    case sla
     /// `field.NAME:`, a dynamic field by its machine name.
     case dynamic(String)
 
@@ -42,6 +44,7 @@ public enum SearchField: Sendable, Hashable {
         case "number": self = .number
         case "service": self = .service
         case "created": self = .created
+        case "sla": self = .sla
         case let other:
             let prefix = "field."
             let name = String(other.dropFirst(prefix.count))

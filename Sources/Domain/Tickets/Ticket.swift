@@ -21,12 +21,15 @@ public struct Ticket: Sendable, Codable, Equatable, Identifiable {
     public var createdBy: Int64?
     /// Optimistic-concurrency version; the REST API sends it as the `ETag`.
     public var version: Int64
+    /// Where the ticket stands against its SLA (the clocks themselves are loaded separately).
+    public var sla: TicketSLASummary
 
     public init(
         id: Int64, number: String, title: String, queueID: Int64, stateID: Int64, priorityID: Int64,
         typeID: Int64? = nil, serviceID: Int64? = nil, ownerID: Int64? = nil, responsibleID: Int64? = nil,
         contactID: Int64? = nil, organisationID: Int64? = nil, pendingUntil: Date? = nil,
-        mergedIntoID: Int64? = nil, createdAt: Date, changedAt: Date, createdBy: Int64? = nil, version: Int64 = 1
+        mergedIntoID: Int64? = nil, createdAt: Date, changedAt: Date, createdBy: Int64? = nil, version: Int64 = 1,
+        sla: TicketSLASummary = .none
     ) {
         self.id = id
         self.number = number
@@ -46,5 +49,6 @@ public struct Ticket: Sendable, Codable, Equatable, Identifiable {
         self.changedAt = changedAt
         self.createdBy = createdBy
         self.version = version
+        self.sla = sla
     }
 }

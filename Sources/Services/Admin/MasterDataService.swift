@@ -2,7 +2,7 @@ import Domain
 import Foundation
 import Store
 
-/// Administration of queues, states, priorities, types and services: list for everyone signed in,
+/// Administration of queues, states, priorities, types, services, calendars and SLAs: list for everyone signed in,
 /// create and change for administrators, every change recorded as an event.
 public struct MasterDataService: Sendable {
     let context: ServiceContext
@@ -24,6 +24,7 @@ public struct MasterDataService: Sendable {
         let name = record.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 200 else { throw DomainError.invalid(field: "name", "A name needs 1 to 200 characters.") }
         try record.validate()
+        try record.validateReferences(in: try await cache.current(context.database))
         let now = context.now()
         let saved = try await context.database.transaction { db in
             let records = Records<Record>(db)
@@ -72,17 +73,51 @@ public protocol Named {
     var parentReference: Int64? { get }
     /// Throws a field issue when the record breaks a rule of its own.
     func validate() throws(DomainError)
+    /// Throws a field issue when the record points at master data that does not exist.
+    func validateReferences(in master: MasterData) throws(DomainError)
 }
 
 extension Named {
     public var parentReference: Int64? { nil }
     public func validate() throws(DomainError) {}
+    public func validateReferences(in master: MasterData) throws(DomainError) {}
 }
 
 extension Queue: Named {
     public var parentReference: Int64? { parentID }
     public func validate() throws(DomainError) {
         if let systemAddress { _ = try AddressRules.normalise(systemAddress, field: "systemAddress") }
+    }
+    public func validateReferences(in master: MasterData) throws(DomainError) {
+        if let calendarID, master.calendar(calendarID) == nil {
+            throw .invalid(field: "calendarId", "Unknown calendar \(calendarID).")
+        }
+    }
+}
+
+extension CalendarRecord: Named {
+    public var name: String {
+        get { calendar.name }
+        set { calendar.name = newValue }
+    }
+    public func validate() throws(DomainError) {
+        // The API spells identifiers `…Id`; the domain's `timeZoneID` issue is reported as the caller wrote it.
+        let issues = calendar.validate().map { issue in
+            FieldIssue(field: issue.field == "timeZoneID" ? "timeZoneId" : issue.field, message: issue.message)
+        }
+        if !issues.isEmpty { throw .invalid("The calendar is not valid.", issues: issues) }
+    }
+}
+
+extension SLAPolicy: Named {
+    public func validate() throws(DomainError) {
+        let issues = validate() as [FieldIssue]
+        if !issues.isEmpty { throw .invalid("The SLA is not valid.", issues: issues) }
+    }
+    public func validateReferences(in master: MasterData) throws(DomainError) {
+        if let calendarID, master.calendar(calendarID) == nil {
+            throw .invalid(field: "calendarId", "Unknown calendar \(calendarID).")
+        }
     }
 }
 

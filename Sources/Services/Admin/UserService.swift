@@ -50,7 +50,7 @@ public struct UserService: Sendable {
         let locale = input.locale ?? "de"
         guard ["de", "en"].contains(locale) else { throw DomainError.invalid(field: "locale", "locale must be de or en.") }
         let email = try input.email.map { address throws(DomainError) in try AddressRules.normalise(address, field: "email") }
-        let hash = try input.password.map { password throws(DomainError) in try AuthService(context: context).hashPassword(password) }
+        let hash: String? = if let password = input.password { try await AuthService(context: context).hashPassword(password) } else { nil }
         let now = context.now()
         return try await context.database.transaction { db in
             let users = UserRepository(db)
@@ -96,17 +96,20 @@ public struct UserService: Sendable {
     /// Sets a user's password: the user themself (knowing the current one) or an administrator.
     public func setPassword(of id: Int64, current: String?, new: String, by principal: Principal) async throws {
         guard principal.userID == id || principal.isAdmin else { throw DomainError.forbidden("You may change only your own password.") }
-        let hash = try AuthService(context: context).hashPassword(new)
-        try await context.database.transaction { db in
+        let hash = try await AuthService(context: context).hashPassword(new)
+        // bcrypt runs outside the transaction, so that it never holds the (SQLite: only) writer.
+        let stored = try await context.database.read { db in
             let users = UserRepository(db)
             guard try await users.find(id) != nil else { throw DomainError.notFound("No user \(id).") }
-            if !principal.isAdmin {
-                let stored = try await users.credentials(of: id).passwordHash
-                guard let current, let stored, BcryptCheck.verify(current, hash: stored) else {
-                    throw DomainError.invalid(field: "currentPassword", "The current password is wrong.")
-                }
+            return try await users.credentials(of: id).passwordHash
+        }
+        if !principal.isAdmin {
+            guard let current, let stored, try await PasswordHashing.verify(current, hash: stored) else {
+                throw DomainError.invalid(field: "currentPassword", "The current password is wrong.")
             }
-            try await users.setPasswordHash(of: id, to: hash)
+        }
+        try await context.database.transaction { db in
+            try await UserRepository(db).setPasswordHash(of: id, to: hash)
         }
     }
 

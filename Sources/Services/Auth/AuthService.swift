@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import HummingbirdBcrypt
 import Store
 
 /// Signing in and out, API tokens, and turning credentials into a `Principal`.
@@ -62,7 +61,8 @@ public struct AuthService: Sendable {
             if let user { credentials = try await UserRepository(db).credentials(of: user.id) }
             return (user, credentials)
         }
-        let passwordOK = credentials?.passwordHash.map { BcryptCheck.verify(password, hash: $0) } ?? false
+        var passwordOK = false
+        if let stored = credentials?.passwordHash { passwordOK = try await PasswordHashing.verify(password, hash: stored) }
         let totpOK = credentials?.totpSecret.map { secret in totpCode.map { TOTP.verify($0, secret: secret, at: now) } ?? false } ?? true
         guard let user, user.isActive, passwordOK, totpOK else {
             try await context.database.transaction { db in
@@ -125,9 +125,9 @@ public struct AuthService: Sendable {
     }
 
     /// Hashes a password with bcrypt at the configured cost.
-    public func hashPassword(_ password: String) throws(DomainError) -> String {
-        guard password.count >= 8 else { throw .invalid(field: "password", "A password needs at least 8 characters.") }
-        guard password.utf8.count <= 72 else { throw .invalid(field: "password", "A password may have at most 72 bytes.") }
-        return Bcrypt.hash(password, cost: context.configuration.bcryptCost)
+    public func hashPassword(_ password: String) async throws -> String {
+        guard password.count >= 8 else { throw DomainError.invalid(field: "password", "A password needs at least 8 characters.") }
+        guard password.utf8.count <= 72 else { throw DomainError.invalid(field: "password", "A password may have at most 72 bytes.") }
+        return try await PasswordHashing.hash(password, cost: context.configuration.bcryptCost)
     }
 }

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Logging
+import Mail
 import Store
 
 /// What every use case needs: the database, a clock, a logger and the installation's settings.
@@ -23,16 +24,26 @@ public struct ServiceContext: Sendable {
         public var sessionLifetime: TimeInterval
         /// The bcrypt cost factor for new password hashes.
         public var bcryptCost: UInt8
+        /// The SMTP server outgoing mail is delivered to; nil to keep mail queued in the outbox.
+        public var smtp: SMTPSettings?
+        /// Leases, retries and backoff of outbox delivery.
+        public var outbox: OutboxPolicy
+        /// The most automatic answers one address gets per day (loop protection).
+        public var autoResponseDailyCap: Int
 
         public init(
             systemID: Int = 10, timeZone: TimeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt,
-            maxAttachmentBytes: Int = 20 * 1024 * 1024, sessionLifetime: TimeInterval = 8 * 3600, bcryptCost: UInt8 = 12
+            maxAttachmentBytes: Int = 20 * 1024 * 1024, sessionLifetime: TimeInterval = 8 * 3600, bcryptCost: UInt8 = 12,
+            smtp: SMTPSettings? = nil, outbox: OutboxPolicy = .init(), autoResponseDailyCap: Int = 10
         ) {
             self.systemID = systemID
             self.timeZone = timeZone
             self.maxAttachmentBytes = maxAttachmentBytes
             self.sessionLifetime = sessionLifetime
             self.bcryptCost = bcryptCost
+            self.smtp = smtp
+            self.outbox = outbox
+            self.autoResponseDailyCap = autoResponseDailyCap
         }
     }
 

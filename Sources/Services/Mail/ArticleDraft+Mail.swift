@@ -17,6 +17,9 @@ extension ArticleDraft {
         from = Self.addresses(mail.from, max: 2000)
         to = Self.addresses(mail.to, max: 10_000)
         cc = Self.addresses(mail.cc, max: 10_000)
+        bcc = nil
+        send = false
+        attachmentIDs = []
         messageID = mail.messageID.map { Self.cut($0, to: 998) }
         inReplyTo = mail.inReplyTo.first.map { Self.cut($0, to: 998) }
         references = mail.references.isEmpty ? nil : Self.cut(mail.references.joined(separator: " "), to: 20_000)

@@ -24,8 +24,8 @@ public struct MailIntake: Sendable {
     /// Files one raw RFC 5322 message (administrators and the system only). `queue` names the queue for new
     /// tickets when no system address matches (mailgate's `--queue`); without either, the first active
     /// top-level queue takes it. Postmaster filters run first (`MailFilterStage`); `trusted` lets them see
-    /// `X-Ticketwerk-*` control headers.
-    public func ingest(_ raw: [UInt8], queue queueName: String? = nil, trusted: Bool = false, by principal: Principal = .system) async throws -> MailIntakeResult {
+    /// `X-Ticketwerk-*` control headers. `ingest` calls it and then answers automatically.
+    func file(_ raw: [UInt8], queue queueName: String?, trusted: Bool, by principal: Principal) async throws -> MailIntakeResult {
         try AccessPolicy.requireAdmin(principal)
         guard raw.count <= Self.maxMessageBytes else {
             throw DomainError.tooLarge("The message is larger than \(Self.maxMessageBytes / 1_048_576) MB.")
@@ -38,7 +38,7 @@ public struct MailIntake: Sendable {
         let sender = mail.from.first.flatMap { try? AddressRules.normalise($0.address) }
 
         if let report = mail.deliveryReport, let original = report.originalMessageID,
-           let filed = try await fileBounce(mail, originalMessageID: original) {
+           let filed = try await fileBounce(mail, originalMessageID: original, master: master) {
             return filed
         }
         if let target = try await followUpTarget(of: mail) {
@@ -85,6 +85,7 @@ public struct MailIntake: Sendable {
                     try await HistoryRepository(db).append(ticketID: ticket.id, actorID: nil, field: "followUp", old: nil, new: "rejected", at: now)
                 case .reopen:
                     guard let reopenState else { break }
+                    let closed = ticket
                     let old = master.state(ticket.stateID)?.name
                     ticket.stateID = reopenState.id
                     ticket.changedAt = now
@@ -92,18 +93,19 @@ public struct MailIntake: Sendable {
                         throw DomainError.stale("Ticket \(ticket.number) changed meanwhile.")
                     }
                     ticket.version = version
+                    _ = try await SLAKeeper(master: master).recordChange(from: closed, to: ticket, at: now, db: db, dialect: dialect)
                     try await HistoryRepository(db).append(ticketID: ticket.id, actorID: nil, field: "state", old: old, new: reopenState.name, at: now)
                     outcome = .reopened
                 }
             }
-            let article = try await ArticleWriter(db: db, dialect: dialect, now: now, fields: tickets.fields)
+            let article = try await ArticleWriter(db: db, dialect: dialect, now: now, fields: tickets.fields, sla: SLAKeeper(master: master))
                 .write(ArticleDraft(mail: mail, sender: .customer, customerVisible: true), to: ticket, by: .system, touch: true)
             return MailIntakeResult(outcome: outcome, ticketId: ticket.id, number: ticket.number, articleId: article.value.id)
         }
     }
 
     /// Files a delivery status report as an internal note on the ticket whose mail bounced; nil when unknown.
-    private func fileBounce(_ mail: MailMessage, originalMessageID: String) async throws -> MailIntakeResult? {
+    private func fileBounce(_ mail: MailMessage, originalMessageID: String, master: MasterData) async throws -> MailIntakeResult? {
         let now = context.now()
         let dialect = context.database.dialect
         return try await context.database.transaction { db in
@@ -111,7 +113,7 @@ public struct MailIntake: Sendable {
                   let found = try await TicketRepository(db, dialect: dialect).findForUpdate(ticketID, in: .everything)
             else { return nil }
             let ticket = try await tickets.followMerges(found, for: .system, db: db)
-            let article = try await ArticleWriter(db: db, dialect: dialect, now: now, fields: tickets.fields)
+            let article = try await ArticleWriter(db: db, dialect: dialect, now: now, fields: tickets.fields, sla: SLAKeeper(master: master))
                 .write(ArticleDraft(mail: mail, sender: .system, customerVisible: false), to: ticket, by: .system, touch: true)
             return MailIntakeResult(outcome: .bounce, ticketId: ticket.id, number: ticket.number, articleId: article.value.id)
         }

@@ -1,9 +1,10 @@
 import Domain
 import Foundation
+import SQLKit
 import Store
 
-/// First-start setup: default states, priorities, types, queues, services and roles a German city's IT
-/// department would recognise, and the `admin` agent.
+/// First-start setup: default states, priorities, types, queues, services, roles, calendars and SLAs a German
+/// city's IT department would recognise, and the `admin` agent.
 public struct Seeder: Sendable {
     let context: ServiceContext
 
@@ -15,7 +16,7 @@ public struct Seeder: Sendable {
     /// (nil when the database was seeded before or the password came from the caller).
     public func seedIfEmpty(adminPassword: String?) async throws -> String? {
         let password = adminPassword ?? Secrets.newToken(prefix: "").prefix(20).description
-        let hash = try AuthService(context: context).hashPassword(password)
+        let hash = try await AuthService(context: context).hashPassword(password)
         let now = context.now()
         let seeded = try await context.database.transaction { db in
             let settings = Settings(db)
@@ -23,8 +24,9 @@ public struct Seeder: Sendable {
             for (name, english, type, suspends) in Self.states {
                 _ = try await Records<TicketState>(db).insert(TicketState(id: 0, name: name, nameEN: english, type: type, suspendsSLA: suspends))
             }
+            var priorityIDs: [Int: Int64] = [:]
             for (rank, name, english) in Self.priorities {
-                _ = try await Records<Priority>(db).insert(Priority(id: 0, name: name, nameEN: english, rank: rank))
+                priorityIDs[rank] = try await Records<Priority>(db).insert(Priority(id: 0, name: name, nameEN: english, rank: rank)).id
             }
             for (name, english) in Self.types {
                 _ = try await Records<TicketType>(db).insert(TicketType(id: 0, name: name, nameEN: english))
@@ -39,6 +41,7 @@ public struct Seeder: Sendable {
             for name in Self.services {
                 _ = try await Records<Service>(db).insert(Service(id: 0, name: name))
             }
+            try await seedSLAs(db: db, highestPriorityID: priorityIDs[5])
             let agentRole = try await RoleRepository(db).insert(Role(
                 id: 0, name: "IT-Servicedesk", comment: "Alle Rechte in allen mitgelieferten Queues",
                 queueRights: Dictionary(uniqueKeysWithValues: queueIDs.map { ($0, QueueRights.all) })
@@ -51,6 +54,26 @@ public struct Seeder: Sendable {
             return true
         }
         return seeded && adminPassword == nil ? password : nil
+    }
+
+    /// Saxony's administration week (the default calendar) and 24×7; SLA "Standard" for every ticket and
+    /// "Kritisch" for the highest priority.
+    private func seedSLAs(db: any SQLDatabase, highestPriorityID: Int64?) async throws {
+        let calendars = Records<CalendarRecord>(db)
+        let saxony = try await calendars.insert(CalendarRecord(id: 0, calendar: .saxony, comment: "Mo–Fr 07:30–12:00 und 12:30–16:00, Feiertage in Sachsen"))
+        _ = try await calendars.insert(CalendarRecord(id: 0, calendar: .allDay, comment: "Rund um die Uhr"))
+        let slas = Records<SLAPolicy>(db)
+        let standard = try await slas.insert(SLAPolicy(
+            id: 0, name: "Standard", targets: SLATargets(firstResponseMinutes: 240, updateMinutes: 960, solutionMinutes: 2400),
+            comment: "Erstreaktion 4 h, Aktualisierung 2 Tage, Lösung 5 Tage (Arbeitszeit)"
+        ))
+        let critical = try await slas.insert(SLAPolicy(
+            id: 0, name: "Kritisch", targets: SLATargets(firstResponseMinutes: 30, updateMinutes: 120, solutionMinutes: 480),
+            warnAtPercent: 75, comment: "Erstreaktion 30 min, Aktualisierung 2 h, Lösung 1 Tag (Arbeitszeit)"
+        ))
+        var bindings = [SLABinding(scope: .default, slaID: standard.id)]
+        if let highestPriorityID { bindings.append(SLABinding(scope: .default, priorityID: highestPriorityID, slaID: critical.id)) }
+        try await SLAConfigurationStore(db).save(SLAConfiguration(defaultCalendarID: saxony.id, bindings: bindings))
     }
 
     static let states: [(String, String, StateType, Bool)] = [

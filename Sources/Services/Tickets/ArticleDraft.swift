@@ -22,10 +22,16 @@ struct ArticleDraft: Sendable {
     var from: String?
     var to: String?
     var cc: String?
+    /// Blind copies of an outgoing email article; never stored with the article.
+    var bcc: String?
     var messageID: String?
     var inReplyTo: String?
     var references: String?
     var files: [File]
+    /// True when the article is to be sent as mail.
+    var send: Bool
+    /// Stored attachments of the ticket to send with an outgoing email article.
+    var attachmentIDs: [Int64]
     var timeMinutes: Int?
     /// Dynamic field inputs; validated against the definitions inside the writing transaction.
     var fieldInputs: [String: FieldInput]
@@ -36,7 +42,7 @@ struct ArticleDraft: Sendable {
     /// new article on its own).
     init(input: NewArticle, principal: Principal, maxAttachmentBytes: Int, fieldPrefix: String = "article.") throws(DomainError) {
         let isAgent = principal.isAgent || principal.isAdmin
-        channel = input.channel ?? (isAgent ? .note : .web)
+        channel = input.channel ?? (input.send == true ? .email : (isAgent ? .note : .web))
         sender = principal.isSystem ? .system : (isAgent ? .agent : .customer)
         customerVisible = isAgent ? (input.customerVisible ?? (channel != .note)) : true
         if !isAgent, input.customerVisible == false {
@@ -60,6 +66,17 @@ struct ArticleDraft: Sendable {
         from = try Self.line(input.from, field: fieldPrefix + "from", max: 2000)
         to = try Self.line(input.to, field: fieldPrefix + "to", max: 10_000)
         cc = try Self.line(input.cc, field: fieldPrefix + "cc", max: 10_000)
+        bcc = try Self.line(input.bcc, field: fieldPrefix + "bcc", max: 10_000)
+        send = input.send ?? false
+        attachmentIDs = input.attachmentIds ?? []
+        if send, !isAgent || principal.isSystem { throw .invalid(field: fieldPrefix + "send", "Only agents send mail.") }
+        if send, channel != .email { throw .invalid(field: fieldPrefix + "channel", "Mail is sent with channel email.") }
+        if !send, bcc != nil || !attachmentIDs.isEmpty {
+            throw .invalid(field: fieldPrefix + (bcc != nil ? "bcc" : "attachmentIds"), "Only for an article that is sent (send: true).")
+        }
+        guard attachmentIDs.count <= Self.maxAttachments else {
+            throw .invalid(field: fieldPrefix + "attachmentIds", "At most 100 attachments.")
+        }
         messageID = try Self.line(input.messageId, field: fieldPrefix + "messageId", max: 998)
         inReplyTo = try Self.line(input.inReplyTo, field: fieldPrefix + "inReplyTo", max: 998)
         references = try Self.line(input.references, field: fieldPrefix + "references", max: 20_000)

@@ -4,14 +4,16 @@ import SQLKit
 import Store
 
 /// Stores an article with its attachments and field values inside the caller's transaction: blobs
-/// deduplicated, search index appended, time booked, history and event written.
+/// deduplicated, search index appended, time booked, SLA clocks advanced, history and event written.
 struct ArticleWriter {
     let db: any SQLDatabase
     let dialect: Dialect
     let now: Date
     let fields: FieldService
+    let sla: SLAKeeper
 
-    /// Writes the article. For a new ticket's first article, `newSearchDocuments` gives the heads of the ticket's
+    /// Writes the article. On an existing ticket (`touch`), the ticket is marked changed and a customer-visible
+    /// article moves its SLA clocks; a new ticket's clocks start with the ticket. For a new ticket's first article, `newSearchDocuments` gives the heads of the ticket's
     /// search documents, which do not exist yet: the writer creates them with the article's text as their body,
     /// just as creating them empty and appending the article would.
     func write(
@@ -60,6 +62,7 @@ struct ArticleWriter {
         }
         if touch {
             try await TicketRepository(db, dialect: dialect).touch(ticket.id, at: now)
+            try await sla.recordArticle(article, on: ticket, db: db, dialect: dialect)
         }
         try await HistoryRepository(db).append(
             ticketID: ticket.id, actorID: actor, field: "article", old: nil,

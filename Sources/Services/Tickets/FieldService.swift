@@ -50,6 +50,8 @@ public struct FieldService: Sendable {
     }
 
     /// Changes a field's label, flags, options, pattern or bounds; name, object and type stay (administrators only).
+    /// When the field becomes customer-visible or stops being so, the search documents of every ticket holding
+    /// a value of it are rebuilt in the same transaction, so customers find exactly what they may see.
     public func redefine(name: String, as changed: FieldDefinition, by principal: Principal) async throws -> FieldDefinition {
         try AccessPolicy.requireAdmin(principal)
         let now = context.now()
@@ -64,11 +66,23 @@ public struct FieldService: Sendable {
             let issues = updated.validateDefinition()
             guard issues.isEmpty else { throw DomainError.invalid("The field definition is invalid.", issues: issues) }
             try await repository.update(updated)
+            if updated.customerVisible != existing.customerVisible, let fieldID = existing.id {
+                try await rebuildSearchDocuments(ofTicketsWithValuesOf: fieldID, on: existing.object, db: db)
+            }
             try await EventRepository(db).append(
                 type: EventType.masterDataChanged, ticketID: nil, actorID: principal.userID,
                 payload: EventPayload.json(["kind": "field", "name": name, "action": "updated"]), at: now
             )
             return updated
+        }
+    }
+
+    private func rebuildSearchDocuments(ofTicketsWithValuesOf fieldID: Int64, on object: FieldObject, db: any SQLDatabase) async throws {
+        let dialect = context.database.dialect
+        let tickets = TicketRepository(db, dialect: dialect)
+        let documents = TicketSearchDocuments(db: db, dialect: dialect)
+        for id in try await FieldRepository(db).ticketIDs(withValuesOf: fieldID, on: object) {
+            if let ticket = try await tickets.find(id, in: .everything) { try await documents.rebuild(ticket) }
         }
     }
 

@@ -3,19 +3,24 @@ import Foundation
 import SQLKit
 import Store
 
-/// A snapshot of the small lookup tables (queues, states, priorities, types, services) with name lookups.
+/// A snapshot of the small lookup tables (queues, states, priorities, types, services, calendars, SLAs and
+/// their assignment) with name lookups.
 public struct MasterData: Sendable {
     public var queues: [Queue]
     public var states: [TicketState]
     public var priorities: [Priority]
     public var types: [TicketType]
     public var services: [Service]
+    public var calendars: [CalendarRecord]
+    public var slas: [SLAPolicy]
+    public var slaConfiguration: SLAConfiguration
 
     static func load(_ db: any SQLDatabase) async throws -> MasterData {
         MasterData(
             queues: try await Records<Queue>(db).all(), states: try await Records<TicketState>(db).all(),
             priorities: try await Records<Priority>(db).all(), types: try await Records<TicketType>(db).all(),
-            services: try await Records<Service>(db).all()
+            services: try await Records<Service>(db).all(), calendars: try await Records<CalendarRecord>(db).all(),
+            slas: try await Records<SLAPolicy>(db).all(), slaConfiguration: try await SLAConfigurationStore(db).load()
         )
     }
 
@@ -24,6 +29,8 @@ public struct MasterData: Sendable {
     public func priority(_ id: Int64) -> Priority? { priorities.first { $0.id == id } }
     public func type(_ id: Int64) -> TicketType? { types.first { $0.id == id } }
     public func service(_ id: Int64) -> Service? { services.first { $0.id == id } }
+    public func calendar(_ id: Int64) -> CalendarRecord? { calendars.first { $0.id == id } }
+    public func sla(_ id: Int64) -> SLAPolicy? { slas.first { $0.id == id } }
 
     /// The state a new ticket gets when none is named: the first active state of type `new`.
     public var defaultState: TicketState? { states.first { $0.type == .new && $0.isActive } }

@@ -42,10 +42,17 @@ public struct NewArticle: Sendable, Decodable {
     public var from: String?
     public var to: String?
     public var cc: String?
+    /// Blind-copy recipients of an email article; they receive it but appear in no header and are not stored.
+    public var bcc: String?
     public var messageId: String?
     public var inReplyTo: String?
     public var references: String?
     public var attachments: [NewAttachment]?
+    /// True to send the article as mail (agents only, channel email): composed from the queue's system address,
+    /// stored as sent and delivered through the outbox. Without it an email article only records a mail.
+    public var send: Bool?
+    /// Attachments already stored on the same ticket to send again with an email article (forwarding).
+    public var attachmentIds: [Int64]?
     /// Working minutes to book with the article.
     public var timeMinutes: Int?
     /// Dynamic field values of the article, by field name.

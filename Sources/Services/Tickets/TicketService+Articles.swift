@@ -6,17 +6,24 @@ import Store
 extension TicketService {
     /// Adds an article. Agents need `reply` for customer-visible articles and `note` for internal ones;
     /// customers may add customer-visible articles to their own tickets. Articles for a merged ticket go to
-    /// the ticket it was merged into.
+    /// the ticket it was merged into. With `send`, the article is mailed (see `EmailArticleSender`).
     public func addArticle(to id: Int64, _ input: NewArticle, by principal: Principal) async throws -> Fielded<Article> {
         let draft = try ArticleDraft(input: input, principal: principal, maxAttachmentBytes: context.configuration.maxAttachmentBytes, fieldPrefix: "")
         let now = context.now()
         let dialect = context.database.dialect
+        let configuration = context.configuration
+        let master = try await masterData.current(context.database)
+        let sla = SLAKeeper(master: master)
         return try await context.database.transaction { db in
             let ticket = try await followMerges(try await requireTicket(id, for: principal, db: db, forUpdate: true), for: principal, db: db)
             if principal.isAgent || principal.isAdmin {
-                try AccessPolicy.require(principal, draft.customerVisible ? .reply : .note, in: ticket.queueID)
+                try AccessPolicy.require(principal, draft.customerVisible || draft.send ? .reply : .note, in: ticket.queueID)
             }
-            return try await ArticleWriter(db: db, dialect: dialect, now: now, fields: fields).write(draft, to: ticket, by: principal, touch: true)
+            if draft.send {
+                return try await EmailArticleSender(db: db, dialect: dialect, now: now, configuration: configuration, fields: fields, sla: sla)
+                    .send(draft, to: ticket, queue: master.queue(ticket.queueID), by: principal)
+            }
+            return try await ArticleWriter(db: db, dialect: dialect, now: now, fields: fields, sla: sla).write(draft, to: ticket, by: principal, touch: true)
         }
     }
 

@@ -21,6 +21,8 @@ extension TicketService {
         if !request.stateIDs.isEmpty || !request.stateTypes.isEmpty { query.states = .init(stateIDs) }
         if !request.priorityIDs.isEmpty { query.priorities = .init(request.priorityIDs) }
         if !request.ownerIDs.isEmpty { query.owners = .init(request.ownerIDs) }
+        query.slaStatuses = request.slaStatuses
+        query.slaStatusTime = context.now()
 
         var hasWords = false
         let dialect = context.database.dialect
@@ -110,6 +112,12 @@ extension TicketService {
             query.number = value
         case .created:
             try applyCreated(value, to: &query)
+        case .sla:
+            guard let status = TicketSLAStatus(rawValue: key) else {
+                throw DomainError.invalid(field: "q", "sla: takes \(TicketSLAStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            query.slaStatuses = [status]
+            query.excludesSLAStatuses = negated
         case .dynamic(let name):
             fieldFilters.append((name, value, negated))
         }

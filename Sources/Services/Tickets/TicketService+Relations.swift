@@ -65,7 +65,8 @@ extension TicketService {
         let now = context.now()
         let dialect = context.database.dialect
         let target = try await context.database.transaction { db in
-            var source = try await requireTicket(id, for: principal, db: db, forUpdate: true)
+            let unmerged = try await requireTicket(id, for: principal, db: db, forUpdate: true)
+            var source = unmerged
             let target = try await requireTarget(targetID, for: principal, db: db, forUpdate: true)
             try AccessPolicy.require(principal, .admin, in: source.queueID)
             try AccessPolicy.require(principal, .admin, in: target.queueID)
@@ -82,6 +83,7 @@ extension TicketService {
             source.changedAt = now
             let repository = TicketRepository(db, dialect: dialect)
             guard try await repository.update(source) != nil else { throw DomainError.stale("Ticket \(source.number) changed meanwhile.") }
+            _ = try await SLAKeeper(master: master).recordChange(from: unmerged, to: source, at: now, db: db, dialect: dialect)
             try await repository.touch(targetID, at: now)
             let history = HistoryRepository(db)
             try await history.append(ticketID: id, actorID: principal.userID, field: "state", old: oldState, new: mergedState.name, at: now)
@@ -89,7 +91,7 @@ extension TicketService {
             try await history.append(ticketID: targetID, actorID: principal.userID, field: "merged", old: nil, new: source.number, at: now)
             let head = source.number + " " + source.title
             try await SearchIndex(db, dialect: dialect).index(ticketID: id, head: head, body: "", customerHead: head, customerBody: "")
-            try await reindex(target, db: db)
+            try await TicketSearchDocuments(db: db, dialect: dialect).rebuild(target)
             try await EventRepository(db).append(type: EventType.ticketMerged, ticketID: id, actorID: principal.userID,
                                                  payload: EventPayload.json(["into": String(targetID)]), at: now)
             return try await requireTicket(targetID, for: principal, db: db)

@@ -109,6 +109,9 @@ extension TicketService {
                 throw DomainError.stale("Ticket \(before.number) was changed by someone else.")
             }
             ticket.version = version
+            if let summary = try await SLAKeeper(master: master).recordChange(from: before, to: ticket, at: now, db: db, dialect: dialect) {
+                ticket.sla = summary
+            }
             try await fields.store(fieldValues, object: .ticket, objectID: id, db: db)
             let actor = principal.isSystem ? nil : principal.userID
             let historyRepository = HistoryRepository(db)
@@ -116,7 +119,7 @@ extension TicketService {
                 try await historyRepository.append(ticketID: id, actorID: actor, field: entry.field, old: entry.old, new: entry.new, at: now)
             }
             if ticket.title != before.title || !fieldValues.isEmpty {
-                try await reindex(ticket, db: db)
+                try await TicketSearchDocuments(db: db, dialect: dialect).rebuild(ticket)
             }
             try await EventRepository(db).append(
                 type: EventType.ticketUpdated, ticketID: id, actorID: actor,
@@ -125,28 +128,5 @@ extension TicketService {
             return ticket
         }
         return try await view(of: updated, for: principal)
-    }
-
-    /// Rebuilds a ticket's search documents (full and customer) from its current title, fields, articles and attachments.
-    func reindex(_ ticket: Ticket, db: any SQLDatabase) async throws {
-        let definitions = try await FieldRepository(db).definitions(for: .ticket)
-        let stored = try await FieldRepository(db).values(object: .ticket, objectIDs: [ticket.id])[ticket.id] ?? [:]
-        func head(_ definitions: [FieldDefinition]) -> String {
-            let fieldTexts = definitions.compactMap { definition in
-                definition.id.flatMap { stored[$0] }.flatMap { FieldValue(storageString: $0, type: definition.type) }?.searchText
-            }
-            return ([ticket.number, ticket.title] + fieldTexts).joined(separator: " ")
-        }
-        let articles = try await ArticleRepository(db).articles(ofTicket: ticket.id, includeInternal: true)
-        let attachments = try await AttachmentRepository(db).attachments(ofTicket: ticket.id)
-        func body(_ articles: [Article]) -> String {
-            let ids = Set(articles.map(\.id))
-            let texts = articles.flatMap { [$0.subject, $0.from, $0.to, $0.cc, $0.bodyText].compactMap { $0 } }
-            return (texts + attachments.filter { ids.contains($0.articleID) }.map(\.filename)).joined(separator: " ")
-        }
-        try await SearchIndex(db, dialect: context.database.dialect).index(
-            ticketID: ticket.id, head: head(definitions), body: body(articles),
-            customerHead: head(definitions.filter(\.customerVisible)), customerBody: body(articles.filter(\.customerVisible))
-        )
     }
 }

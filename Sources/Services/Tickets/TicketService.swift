@@ -21,6 +21,7 @@ public struct TicketService: Sendable {
     /// Creates a ticket, with its first article, attachments and field values, in one transaction.
     public func create(_ input: NewTicket, by principal: Principal) async throws -> TicketView {
         let article = try input.article.map { try ArticleDraft(input: $0, principal: principal, maxAttachmentBytes: context.configuration.maxAttachmentBytes) }
+        if article?.send == true { throw DomainError.invalid(field: "article.send", "Mail is sent with an article added to an existing ticket.") }
         return try await create(input, article: article, by: principal).ticket
     }
 
@@ -49,6 +50,7 @@ public struct TicketService: Sendable {
         }
         if state.type == .merged { throw DomainError.invalid(field: "state", "A new ticket cannot be merged.") }
         let fieldInputs = input.fields ?? [:]
+        let sla = SLAKeeper(master: master)
         let customerAddress = try input.customer.map { address throws(DomainError) in try AddressRules.normalise(address) }
 
         // The day's counter row is locked from its increment until commit. With parallel writers (PostgreSQL) the
@@ -86,12 +88,18 @@ public struct TicketService: Sendable {
                 counter = try await Counters(db).next(counterName)
             }
             let number = TicketNumber.make(date: now, timeZone: configuration.timeZone, systemID: configuration.systemID, counter: Int(counter))
-            var ticket = try await TicketRepository(db, dialect: context.database.dialect).insert(Ticket(
+            var ticket = Ticket(
                 id: 0, number: number.rawValue, title: title, queueID: queue.id, stateID: state.id, priorityID: priority.id,
                 typeID: type?.id, serviceID: service?.id, ownerID: input.ownerId, responsibleID: input.responsibleId,
                 contactID: contactID, organisationID: organisationID, pendingUntil: state.type.isPending ? input.pendingUntil : nil,
                 createdAt: now, changedAt: now, createdBy: principal.isSystem ? nil : principal.userID
-            ))
+            )
+            let clocks = sla.startedClocks(
+                for: ticket, channel: article?.channel ?? .web,
+                openedByAgentMessage: article.map { $0.sender == .agent && $0.customerVisible } ?? false
+            )
+            ticket.sla = TicketSLASummary(clocks)
+            ticket = try await TicketRepository(db, dialect: context.database.dialect).insert(ticket, slaClocks: clocks)
             let actor = principal.isSystem ? nil : principal.userID
             try await HistoryRepository(db).append(ticketID: ticket.id, actorID: actor, field: "created", old: nil, new: number.rawValue, at: now)
             try await fields.store(fieldValues, object: .ticket, objectID: ticket.id, db: db)
@@ -103,7 +111,7 @@ public struct TicketService: Sendable {
             if let article {
                 // The article writer creates the search documents with the first article's text in them: writing
                 // them empty and appending at once would cost a second index update per new ticket.
-                articleID = try await ArticleWriter(db: db, dialect: context.database.dialect, now: now, fields: fields)
+                articleID = try await ArticleWriter(db: db, dialect: context.database.dialect, now: now, fields: fields, sla: sla)
                     .write(article, to: ticket, by: principal, touch: false, newSearchDocuments: heads).value.id
             } else {
                 try await SearchIndex(db, dialect: context.database.dialect).index(
@@ -121,7 +129,7 @@ public struct TicketService: Sendable {
         let visible = writtenFields.filter { AccessPolicy.seesInternals(principal) || $0.definition.customerVisible }
         let view = TicketView(ticket, master: master, fields: Dictionary(uniqueKeysWithValues: visible.compactMap { field in
             field.value.map { (field.definition.name, $0) }
-        }))
+        }), now: now)
         return (view, articleID)
     }
 
@@ -192,7 +200,7 @@ public struct TicketService: Sendable {
         let values = try await context.database.read { db in
             try await fields.values(object: .ticket, objectID: ticket.id, customerView: !AccessPolicy.seesInternals(principal), db: db)
         }
-        return TicketView(ticket, master: master, fields: values)
+        return TicketView(ticket, master: master, fields: values, now: context.now())
     }
 
     func views(of tickets: [Ticket], for principal: Principal) async throws -> [TicketView] {
@@ -201,7 +209,8 @@ public struct TicketService: Sendable {
         let values = try await context.database.read { db in
             try await fields.values(object: .ticket, objectIDs: ids, customerView: !AccessPolicy.seesInternals(principal), db: db)
         }
-        return tickets.map { TicketView($0, master: master, fields: values[$0.id] ?? [:]) }
+        let now = context.now()
+        return tickets.map { TicketView($0, master: master, fields: values[$0.id] ?? [:], now: now) }
     }
 
     static func dayKey(_ date: Date, timeZone: TimeZone) -> String {

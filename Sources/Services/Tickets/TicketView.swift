@@ -28,8 +28,21 @@ public struct TicketView: Sendable, Encodable, Equatable {
     public var version: Int64
     /// Dynamic field values by field name (customers see only customer-visible fields).
     public var fields: [String: FieldValue]
+    /// Where the ticket stands against its SLA at the time of the answer.
+    public var sla: SLASummaryView
 
-    init(_ ticket: Ticket, master: MasterData, fields: [String: FieldValue]) {
+    /// The SLA part of a ticket view: enough for a list row (`GET /tickets/{id}/sla` has the clocks).
+    public struct SLASummaryView: Sendable, Encodable, Equatable {
+        public var slaId: Int64?
+        public var name: String?
+        /// ok, warning, breached or paused; nil when no clock with a target is open.
+        public var status: TicketSLAStatus?
+        /// The earliest due time of the running clocks: the escalation time lists sort by.
+        public var escalationAt: Date?
+        public var warnAt: Date?
+    }
+
+    init(_ ticket: Ticket, master: MasterData, fields: [String: FieldValue], now: Date) {
         let state = master.state(ticket.stateID)
         id = ticket.id
         number = ticket.number
@@ -55,5 +68,9 @@ public struct TicketView: Sendable, Encodable, Equatable {
         changedAt = ticket.changedAt
         version = ticket.version
         self.fields = fields
+        sla = SLASummaryView(
+            slaId: ticket.sla.slaID, name: ticket.sla.slaID.flatMap(master.sla)?.name, status: ticket.sla.status(at: now),
+            escalationAt: ticket.sla.escalationAt, warnAt: ticket.sla.warnAt
+        )
     }
 }

@@ -198,11 +198,13 @@ public struct BulkTicketSeeder: Sendable {
             let queueWeights = queues.indices.map { 1 / (1 + 0.4 * Double($0)) }
             let priorityWeights: [Double] = priorities.count == 5 ? [2, 10, 70, 15, 3] : priorities.map { _ in 1 }
             let typeWeights: [Double] = types.count == 5 ? [55, 35, 4, 3, 3] : types.map { _ in 1 }
+            let sla = try await Records<SLAPolicy>(db).all().first(where: \.isActive)
             return SeedPopulation(
                 queueIDs: queues.map(\.id), queueWeights: queueWeights, states: byType,
+                suspendingStateIDs: Set(states.filter(\.suspendsSLA).map(\.id)),
                 priorityIDs: priorities.map(\.id), priorityWeights: priorityWeights,
                 typeIDs: types.map(\.id), typeWeights: typeWeights, serviceIDs: services.map(\.id),
-                agents: agents, contacts: contacts
+                agents: agents, contacts: contacts, slaTerms: sla.map(SLATerms.init) ?? .none
             )
         }
     }

@@ -13,18 +13,20 @@ struct BulkWriter {
     /// Writes tickets, their articles, their history and their search documents.
     func write(_ batch: [BulkTicket]) async throws {
         for chunk in batch.chunked(Self.rowsPerStatement) {
-            let rows = chunk.map { item -> SQLQueryString in
+            let rows = try chunk.map { item -> SQLQueryString in
                 let t = item.ticket
                 return """
                     (\(bind: t.id), \(bind: t.number), \(bind: t.title), \(bind: t.queueID), \(bind: t.stateID), \(bind: t.priorityID),
                     \(bind: t.typeID), \(bind: t.serviceID), \(bind: t.ownerID), \(bind: t.responsibleID), \(bind: t.contactID),
                     \(bind: t.organisationID), \(bind: t.pendingUntil?.millis), \(bind: t.mergedIntoID), \(bind: t.createdAt.millis),
-                    \(bind: t.changedAt.millis), \(bind: t.createdBy), \(bind: t.version))
+                    \(bind: t.changedAt.millis), \(bind: t.createdBy), \(bind: t.version),
+                    \(bind: try item.slaClocks.map(SLAColumns.encode)), \(binds: SLAColumns.values(t.sla).map(\.1)))
                     """
             }
             try await db.raw("""
                 INSERT INTO tickets (id, number, title, queue_id, state_id, priority_id, type_id, service_id, owner_id, responsible_id,
-                    contact_id, organisation_id, pending_until, merged_into_id, created_at, changed_at, created_by, version)
+                    contact_id, organisation_id, pending_until, merged_into_id, created_at, changed_at, created_by, version,
+                    sla_clocks, \(idents: SLAColumns.values(.none).map(\.0), joinedBy: ", "))
                 VALUES \(rows.joined(separator: ", "))
                 """).run()
         }

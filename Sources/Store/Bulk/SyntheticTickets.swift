@@ -5,6 +5,8 @@ import Foundation
 struct BulkTicket: Sendable {
     var ticket: Ticket
     var articles: [Article]
+    /// The SLA clocks of a ticket that is not closed (`ticket.sla` summarises them); nil for closed ones.
+    var slaClocks: TicketSLAClocks?
 }
 
 /// The master data and people tickets are spread over.
@@ -25,6 +27,7 @@ struct SeedPopulation: Sendable {
     var queueWeights: [Double]
     /// State ids by type; a type may be missing.
     var states: [StateType: [Int64]]
+    var suspendingStateIDs: Set<Int64>
     var priorityIDs: [Int64]
     var priorityWeights: [Double]
     var typeIDs: [Int64]
@@ -32,6 +35,8 @@ struct SeedPopulation: Sendable {
     var serviceIDs: [Int64]
     var agents: [Agent]
     var contacts: [Contact]
+    /// The SLA every open ticket runs under, counted in Saxony's administration week.
+    var slaTerms: SLATerms
 }
 
 /// Makes the synthetic tickets: spread evenly over `span` up to `now` (ids follow creation time), over
@@ -124,7 +129,7 @@ struct SyntheticTicketFactory: Sendable {
         }
         let pendingUntil = stateType.isPending ? now.addingTimeInterval(3600 * Double(1 + random.index(14 * 24))) : nil
 
-        let ticket = Ticket(
+        var ticket = Ticket(
             id: ticketID, number: number, title: title, queueID: population.queueIDs[random.weighted(population.queueWeights)],
             stateID: stateID, priorityID: population.priorityIDs[random.weighted(population.priorityWeights)],
             typeID: population.typeIDs.isEmpty ? nil : population.typeIDs[random.weighted(population.typeWeights)],
@@ -132,7 +137,26 @@ struct SyntheticTicketFactory: Sendable {
             ownerID: owner?.id, contactID: contact.id, organisationID: contact.organisationID, pendingUntil: pendingUntil,
             createdAt: created, changedAt: changed, createdBy: channel == .phone ? owner?.id : nil, version: Int64(articleCount)
         )
-        return BulkTicket(ticket: ticket, articles: articles)
+        var clocks: TicketSLAClocks?
+        if !stateType.isClosed {
+            clocks = slaClocks(for: ticket, articles: articles, channel: channel)
+            ticket.sla = clocks.map(TicketSLASummary.init) ?? .none
+        }
+        return BulkTicket(ticket: ticket, articles: articles, slaClocks: clocks)
+    }
+
+    /// The clocks an open ticket would have after its articles: started at creation, moved by every
+    /// customer-visible exchange, paused when its state suspends SLAs.
+    private func slaClocks(for ticket: Ticket, articles: [Article], channel: ArticleChannel) -> TicketSLAClocks {
+        let calendar = BusinessCalendar.saxony
+        var clocks = TicketSLAClocks.started(at: ticket.createdAt, channel: channel, terms: population.slaTerms, calendar: calendar)
+        for article in articles.dropFirst() where article.customerVisible {
+            clocks.apply(article.sender == .agent ? .customerVisibleAgentReply : .customerVisibleCustomerMessage, at: article.createdAt, calendar: calendar)
+        }
+        if population.suspendingStateIDs.contains(ticket.stateID) {
+            clocks.apply(.stateChanged(suspendsSLA: true, isClosed: false), at: ticket.changedAt, calendar: calendar)
+        }
+        return clocks
     }
 
     /// Old tickets are almost all closed; the last days hold the new, open and pending ones.

@@ -1,23 +1,22 @@
 import Domain
 import Foundation
 import Logging
-import NIOPosix
 import SQLiteKit
-import Synchronization
 
-/// SQLite in WAL mode: one writer connection serialised by a lock, several reader connections.
+/// SQLite in WAL mode through the C API (`SQLiteDirectConnection`): one writer connection serialised by a lock
+/// and several readers, each with a thread of its own on which a transaction's or a read's whole body runs. No
+/// SQLite call blocks a thread of the cooperative pool, not even while SQLite waits for another process's
+/// write lock (`mailgate` beside `serve`).
 final class SQLiteBackend: DatabaseBackend {
     let dialect = Dialect.sqlite
-    private let writer: SQLiteConnection
-    private let readers: [SQLiteConnection]
+    private let writer: SQLiteDirectDatabase
+    private let writerExecutor = ThreadExecutor(name: "sqlite-writer")
+    private let readers: [(database: SQLiteDirectDatabase, executor: ThreadExecutor)]
     private let writeLock = AsyncLock()
-    private let nextReader = Atomic<Int>(0)
-    private let threadPool: NIOThreadPool
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection], threadPool: NIOThreadPool) {
+    private init(writer: SQLiteDirectDatabase, readers: [(database: SQLiteDirectDatabase, executor: ThreadExecutor)]) {
         self.writer = writer
         self.readers = readers
-        self.threadPool = threadPool
     }
 
     static func open(path: String, logger: Logger, readerCount: Int = 4) async throws -> SQLiteBackend {
@@ -25,52 +24,54 @@ final class SQLiteBackend: DatabaseBackend {
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        let threadPool = NIOThreadPool(numberOfThreads: max(2, ProcessInfo.processInfo.activeProcessorCount))
-        threadPool.start()
-        func connect() async throws -> SQLiteConnection {
-            let connection = try await SQLiteConnection.open(
-                storage: .file(path: path), threadPool: threadPool, logger: logger,
-                on: MultiThreadedEventLoopGroup.singleton.any()
-            )
-            for pragma in ["PRAGMA busy_timeout = 10000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                           "PRAGMA foreign_keys = ON", "PRAGMA cache_size = -32000", "PRAGMA temp_store = MEMORY"] {
-                try await connection.sql().raw(SQLQueryString(pragma)).run()
+        let pragmas = ["PRAGMA busy_timeout = 10000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                       "PRAGMA foreign_keys = ON", "PRAGMA cache_size = -32000", "PRAGMA temp_store = MEMORY"]
+        func connect() async throws -> SQLiteDirectDatabase {
+            let database = SQLiteDirectDatabase(connection: try SQLiteDirectConnection(path: path), logger: logger)
+            for pragma in pragmas {
+                try await database.raw(SQLQueryString(pragma)).run()
             }
-            return connection
+            return database
         }
         let writer = try await connect()
-        var readers: [SQLiteConnection] = []
-        for _ in 0..<readerCount { readers.append(try await connect()) }
-        return SQLiteBackend(writer: writer, readers: readers, threadPool: threadPool)
+        var readers: [(database: SQLiteDirectDatabase, executor: ThreadExecutor)] = []
+        for index in 0..<readerCount {
+            readers.append((try await connect(), ThreadExecutor(name: "sqlite-reader-\(index)")))
+        }
+        return SQLiteBackend(writer: writer, readers: readers)
     }
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let index = nextReader.add(1, ordering: .relaxed).newValue
-        return try await body(readers[index % readers.count].sql())
+        let reader = readers.min { $0.executor.load.load(ordering: .relaxed) < $1.executor.load.load(ordering: .relaxed) } ?? readers[0]
+        reader.executor.load.add(1, ordering: .relaxed)
+        defer { reader.executor.load.subtract(1, ordering: .relaxed) }
+        return try await withTaskExecutorPreference(reader.executor) {
+            try await body(reader.database)
+        }
     }
 
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         await writeLock.lock()
         defer { writeLock.unlock() }
-        let database = writer.sql()
-        try await database.raw("BEGIN IMMEDIATE").run()
-        do {
-            let result = try await body(database)
-            try await database.raw("COMMIT").run()
-            return result
-        } catch {
-            try? await database.raw("ROLLBACK").run()
-            if let error = error as? SQLiteError, error.reason == .constraintUniqueFailed || error.reason == .constraintPrimaryKeyFailed {
-                throw DomainError.conflict("An entry with this value exists already.")
+        let database = writer
+        return try await withTaskExecutorPreference(writerExecutor) {
+            try await database.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(database)
+                try await database.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await database.raw("ROLLBACK").run()
+                if let error = error as? SQLiteDirectError, error.isUniqueViolation {
+                    throw DomainError.conflict("An entry with this value exists already.")
+                }
+                throw error
             }
-            throw error
         }
     }
 
     func close() async {
-        for connection in readers + [writer] {
-            try? await connection.close()
-        }
-        try? await threadPool.shutdownGracefully()
+        for reader in readers { reader.executor.stop() }
+        writerExecutor.stop()
     }
 }

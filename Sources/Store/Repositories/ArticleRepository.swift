@@ -37,6 +37,14 @@ public struct ArticleRepository: Sendable {
             """).first()?.int64("ticket_id")
     }
 
+    /// The article a mail reply threads to: the customer's last mail with a Message-ID, else the last article with one.
+    public func lastWithMessageID(ofTicket ticketID: Int64) async throws -> Article? {
+        try await db.raw("""
+            SELECT * FROM articles WHERE ticket_id = \(bind: ticketID) AND message_id IS NOT NULL
+            ORDER BY CASE WHEN sender = \(bind: ArticleSender.customer.rawValue) THEN 0 ELSE 1 END, id DESC LIMIT 1
+            """).first().map(Self.decode)
+    }
+
     public func find(_ id: Int64) async throws -> Article? {
         try await db.raw("SELECT * FROM articles WHERE id = \(bind: id)").first().map(Self.decode)
     }

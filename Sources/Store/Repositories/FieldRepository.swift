@@ -72,6 +72,22 @@ public struct FieldRepository: Sendable {
         return result
     }
 
+    /// The tickets that hold a value of field `fieldID`, directly (ticket fields) or on one of their articles.
+    public func ticketIDs(withValuesOf fieldID: Int64, on object: FieldObject) async throws -> [Int64] {
+        let sql: SQLQueryString = switch object {
+        case .ticket:
+            "SELECT object_id AS ticket_id FROM field_values WHERE object = 'ticket' AND field_id = \(bind: fieldID) ORDER BY object_id"
+        case .article:
+            """
+            SELECT DISTINCT a.ticket_id FROM field_values v JOIN articles a ON a.id = v.object_id
+            WHERE v.object = 'article' AND v.field_id = \(bind: fieldID) ORDER BY a.ticket_id
+            """
+        default:
+            "SELECT 0 AS ticket_id WHERE 1 = 0"
+        }
+        return try await db.raw(sql).all().map { try $0.int64("ticket_id") }
+    }
+
     /// Moves the values of one object to another (merge), keeping the target's own values.
     public func move(object: FieldObject, from source: Int64, to target: Int64) async throws {
         try await db.raw("""

@@ -21,6 +21,17 @@ public struct RoleRepository: Sendable {
         }
     }
 
+    /// Active agents who hold a role with any right in queue `queueID`, or the role `roleID`.
+    public func activeAgents(inQueue queueID: Int64, orRole roleID: Int64?) async throws -> [Int64] {
+        try await db.raw("""
+            SELECT DISTINCT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id
+            WHERE u.is_active = \(bind: true) AND u.is_agent = \(bind: true)
+              AND (ur.role_id IN (SELECT role_id FROM role_queue_rights WHERE queue_id = \(bind: queueID) AND rights <> 0)
+                   OR ur.role_id = \(bind: roleID ?? -1))
+            ORDER BY u.id
+            """).all().map { try $0.int64("id") }
+    }
+
     public func find(_ id: Int64) async throws -> Role? {
         try await all().first { $0.id == id }
     }

@@ -6,6 +6,8 @@ public struct TicketListQuery: Sendable {
     /// The orders a list can be sorted by.
     public enum Sort: String, Sendable, CaseIterable {
         case id, number, title, created, changed, priority, pendingUntil
+        /// Earliest SLA due time first (`TicketSLASummary.escalationAt`); tickets without one last.
+        case escalation
         /// Best full-text match first; only with a search.
         case relevance
     }
@@ -33,6 +35,11 @@ public struct TicketListQuery: Sendable {
     public var createdFrom: Date?
     public var createdUntil: Date?
     public var fields: [FieldFilter] = []
+    /// Only tickets in one of these SLA states at `slaStatusTime` (with `excludesSLAStatuses`: in none of them).
+    public var slaStatuses: [TicketSLAStatus] = []
+    public var excludesSLAStatuses = false
+    /// The instant SLA states are judged at (now).
+    public var slaStatusTime = Date()
     /// A full-text expression in the engine's syntax (FTS5 MATCH or tsquery), already made safe.
     public var fullText: String?
     /// When set, excludes tickets that match this full-text expression.
@@ -40,6 +47,13 @@ public struct TicketListQuery: Sendable {
     /// Whether the full-text conditions look only at the customer search document (what customers may see).
     public var searchesCustomerDocument = false
     public var sort: Sort = .id
+    /// How many of the newest matching tickets a relevance-ordered search ranks (at least).
+    ///
+    /// Ranking reads every match's document (FTS5 `bm25`, PostgreSQL `ts_rank`); a word in a third of a million
+    /// tickets would take half a second. So relevance is computed for the newest matching tickets only, the
+    /// caller's scope is applied to those, and the pages of a relevance search end after them. When they hold
+    /// less than a first page the caller may see (a customer, a narrow role), all matches are ranked instead.
+    public var relevanceWindow = 5_000
     public var descending = false
     /// The position after which the page starts, as handed out with the previous page.
     public var cursor: TicketCursor?

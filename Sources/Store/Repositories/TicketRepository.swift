@@ -12,21 +12,59 @@ public struct TicketRepository: Sendable {
         self.dialect = dialect
     }
 
-    public func insert(_ ticket: Ticket) async throws -> Ticket {
+    /// Inserts `ticket` with its SLA clocks (`ticket.sla` must summarise them).
+    public func insert(_ ticket: Ticket, slaClocks: TicketSLAClocks?) async throws -> Ticket {
+        let sla = SLAColumns.values(ticket.sla)
         let row = try await db.raw("""
             INSERT INTO tickets (number, title, queue_id, state_id, priority_id, type_id, service_id, owner_id, responsible_id,
-                contact_id, organisation_id, pending_until, merged_into_id, created_at, changed_at, created_by, version)
+                contact_id, organisation_id, pending_until, merged_into_id, created_at, changed_at, created_by, version,
+                sla_clocks, \(idents: sla.map(\.0), joinedBy: ", "))
             VALUES (\(bind: ticket.number), \(bind: ticket.title), \(bind: ticket.queueID), \(bind: ticket.stateID),
                 \(bind: ticket.priorityID), \(bind: ticket.typeID), \(bind: ticket.serviceID), \(bind: ticket.ownerID),
                 \(bind: ticket.responsibleID), \(bind: ticket.contactID), \(bind: ticket.organisationID),
                 \(bind: ticket.pendingUntil?.millis), \(bind: ticket.mergedIntoID), \(bind: ticket.createdAt.millis),
-                \(bind: ticket.changedAt.millis), \(bind: ticket.createdBy), 1)
+                \(bind: ticket.changedAt.millis), \(bind: ticket.createdBy), 1,
+                \(bind: try slaClocks.map(SLAColumns.encode)), \(binds: sla.map(\.1)))
             RETURNING id
             """).first()
         var stored = ticket
         stored.id = try row?.int64("id") ?? 0
         stored.version = 1
         return stored
+    }
+
+    /// The stored SLA clocks of a ticket; nil for a ticket that has none (created before SLAs existed).
+    public func slaClocks(of id: Int64) async throws -> TicketSLAClocks? {
+        try await db.raw("SELECT sla_clocks FROM tickets WHERE id = \(bind: id)").first()?
+            .stringOrNil("sla_clocks").map(SLAColumns.decode)
+    }
+
+    /// Replaces a ticket's SLA clocks and their summary. The version stays: clocks move with events and
+    /// escalations, not with an edit someone could collide with.
+    public func storeSLA(_ clocks: TicketSLAClocks, summary: TicketSLASummary, of id: Int64) async throws {
+        let assignments = SLAColumns.values(summary).map { column, value in SQLQueryString("\(ident: column) = \(bind: value)") }
+        try await db.raw("""
+            UPDATE tickets SET sla_clocks = \(bind: try SLAColumns.encode(clocks)), \(assignments.joined(separator: ", "))
+            WHERE id = \(bind: id)
+            """).run()
+    }
+
+    /// Ids of tickets whose next SLA deadline has come by `instant`, earliest first.
+    public func dueForEscalation(by instant: Date, limit: Int) async throws -> [Int64] {
+        try await db.raw("""
+            SELECT id FROM tickets WHERE sla_next_deadline IS NOT NULL AND sla_next_deadline <= \(bind: instant.millis)
+            ORDER BY sla_next_deadline LIMIT \(literal: limit)
+            """).all().map { try $0.int64("id") }
+    }
+
+    /// The SLA clocks of a ticket whose deadline has come, locked for this transaction; nil when another node
+    /// holds the ticket (PostgreSQL `SKIP LOCKED`) or its deadline has moved since it was selected.
+    public func claimForEscalation(_ id: Int64, by instant: Date) async throws -> TicketSLAClocks? {
+        let lock: SQLQueryString = dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        return try await db.raw("""
+            SELECT sla_clocks FROM tickets
+            WHERE id = \(bind: id) AND sla_next_deadline IS NOT NULL AND sla_next_deadline <= \(bind: instant.millis)\(lock)
+            """).first()?.stringOrNil("sla_clocks").map(SLAColumns.decode)
     }
 
     /// The ticket with `id` if it lies within `scope`.
@@ -67,6 +105,18 @@ public struct TicketRepository: Sendable {
 
     /// One page of tickets matching `query` within `scope`, plus the cursor of the following page.
     public func list(_ query: TicketListQuery, in scope: TicketScope) async throws -> (tickets: [Ticket], next: TicketCursor?) {
+        guard query.sort == .relevance, query.fullText != nil else { return try await page(query, in: scope, relevanceWindow: nil) }
+        var offset = 0
+        if case .offset(let skip)? = query.cursor { offset = max(0, skip) }
+        let window = max(query.relevanceWindow, offset + query.limit + 1)
+        let windowed = try await page(query, in: scope, relevanceWindow: window)
+        if offset == 0, windowed.tickets.count < query.limit {
+            return try await page(query, in: scope, relevanceWindow: nil)
+        }
+        return windowed
+    }
+
+    private func page(_ query: TicketListQuery, in scope: TicketScope, relevanceWindow window: Int?) async throws -> (tickets: [Ticket], next: TicketCursor?) {
         var joins: [SQLQueryString] = []
         var conditions: [SQLQueryString] = [scope.condition()]
         var score: SQLQueryString?
@@ -76,16 +126,21 @@ public struct TicketRepository: Sendable {
         if let fullText = query.fullText {
             switch dialect {
             case .sqlite:
+                let newest: SQLQueryString = window.map { " ORDER BY rowid DESC LIMIT \(literal: $0)" } ?? ""
                 joins.append("""
                     JOIN (SELECT rowid AS ticket_id, bm25(\(fts), 4.0, 1.0) AS score FROM \(fts)
-                          WHERE \(fts) MATCH \(bind: fullText)) s ON s.ticket_id = t.id
+                          WHERE \(fts) MATCH \(bind: fullText)\(newest)) s ON s.ticket_id = t.id
                     """)
                 score = "s.score"
             case .postgres:
+                let matches: SQLQueryString = """
+                    SELECT ticket_id, \(document) AS document, q FROM ticket_search,
+                        (SELECT to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText)) AS q) query
+                    WHERE \(document) @@ q
+                    """
+                let newest: SQLQueryString = window.map { " ORDER BY ticket_id DESC LIMIT \(literal: $0)" } ?? ""
                 joins.append("""
-                    JOIN (SELECT ticket_id, ts_rank(\(document), q) AS score FROM ticket_search,
-                          (SELECT to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText)) AS q) query
-                          WHERE \(document) @@ q) s ON s.ticket_id = t.id
+                    JOIN (SELECT ticket_id, ts_rank(document, q) AS score FROM (\(matches)\(newest)) m) s ON s.ticket_id = t.id
                     """)
                 score = "-s.score"
             }
@@ -121,6 +176,10 @@ public struct TicketRepository: Sendable {
         if let from = query.createdFrom { conditions.append("t.created_at >= \(bind: from.millis)") }
         if let until = query.createdUntil { conditions.append("t.created_at < \(bind: until.millis)") }
         conditions += query.fields.map { $0.condition(object: .ticket, idColumn: "t.id") }
+        if !query.slaStatuses.isEmpty {
+            let any = SQLQueryString("(\(query.slaStatuses.map { SLAColumns.condition($0, at: query.slaStatusTime) }.joined(separator: " OR ")))")
+            conditions.append(query.excludesSLAStatuses ? "NOT \(any)" : any)
+        }
 
         let key: SQLQueryString
         let isTextKey = query.sort.hasTextKey
@@ -131,6 +190,7 @@ public struct TicketRepository: Sendable {
         case .created: key = "t.created_at"
         case .changed: key = "t.changed_at"
         case .pendingUntil: key = "COALESCE(t.pending_until, 9000000000000000)"
+        case .escalation: key = "t.escalation_at"
         case .priority:
             joins.append("JOIN priorities p ON p.id = t.priority_id")
             key = "p.rank"
@@ -181,7 +241,8 @@ public struct TicketRepository: Sendable {
             responsibleID: try row.int64OrNil("responsible_id"), contactID: try row.int64OrNil("contact_id"),
             organisationID: try row.int64OrNil("organisation_id"), pendingUntil: try row.dateOrNil("pending_until"),
             mergedIntoID: try row.int64OrNil("merged_into_id"), createdAt: try row.date("created_at"),
-            changedAt: try row.date("changed_at"), createdBy: try row.int64OrNil("created_by"), version: try row.int64("version")
+            changedAt: try row.date("changed_at"), createdBy: try row.int64OrNil("created_by"), version: try row.int64("version"),
+            sla: try SLAColumns.summary(row)
         )
     }
 }

@@ -12,8 +12,8 @@ public struct Migrator: Sendable {
     }
 
     static let all: [Migration] = [
-        CoreSchema.migration, SearchSchema.migration, TOTPEnrolmentSchema.migration, CustomerSearchSchema.migration,
-        MailAccountSchema.migration, MailFilterSchema.migration,
+        CoreSchema.migration, SearchSchema.migration, TOTPEnrolmentSchema.migration, CustomerSearchSchema.migration, SLASchema.migration,
+        OutboxSchema.migration, AutoResponseSchema.migration, MailAccountSchema.migration, MailFilterSchema.migration,
     ]
 
     /// The id of the newest migration this build knows.

@@ -51,8 +51,9 @@ enum APIBody {
         return key
     }
 
-    /// Decodes the JSON body as `T`; malformed, oversize or non-UTF-8 bodies become 4xx problems.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+    /// Decodes the JSON body as `T`; malformed, oversize or non-UTF-8 bodies become 4xx problems. Domain types
+    /// (whose Swift keys end in `ID`) are read with `domainDecoder`.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, using decoder: JSONDecoder = decoder) async throws -> T {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: maxBytes)

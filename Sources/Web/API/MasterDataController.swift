@@ -4,8 +4,8 @@ import Hummingbird
 import Services
 import Store
 
-/// Queues, states, priorities, types and services: `GET` lists for every signed-in caller,
-/// `POST` (create) and `PATCH` (change given keys) for administrators.
+/// Queues, states, priorities, types, services, calendars and SLAs: `GET` lists for every signed-in caller,
+/// `POST` (create) and `PATCH` (change given keys) for administrators; the SLA assignment as one document.
 struct MasterDataController {
     let services: WebServices
 
@@ -15,6 +15,16 @@ struct MasterDataController {
         resource("priorities", blank: Priority(id: 0, name: "", rank: 3), list: { $0.priorities }, on: api)
         resource("types", blank: TicketType(id: 0, name: ""), list: { $0.types }, on: api)
         resource("services", blank: Service(id: 0, name: ""), list: { $0.services }, on: api)
+        resource("calendars", blank: CalendarRecord(id: 0, calendar: BusinessCalendar(name: "", timeZoneID: "Europe/Berlin", weeklyHours: [:])),
+                 list: { $0.calendars }, on: api)
+        resource("slas", blank: SLAPolicy(id: 0, name: "", targets: .none), list: { $0.slas }, on: api)
+        api.get("sla-configuration") { _, context -> Response in
+            try APIBody.response(try await services.masterData.slaConfiguration(for: try context.requirePrincipal()))
+        }
+        api.put("sla-configuration") { request, context -> Response in
+            let configuration = try await APIBody.decode(SLAConfiguration.self, from: request, using: APIBody.domainDecoder)
+            return try APIBody.response(try await services.masterData.saveSLAConfiguration(configuration, by: try context.requirePrincipal()))
+        }
     }
 
     private func resource<Record: StoredRecord & Named & Codable>(

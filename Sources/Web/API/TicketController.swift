@@ -6,8 +6,8 @@ import NIOCore
 import Services
 import Store
 
-/// Tickets and everything hanging off them: articles, attachments, history, links, merge, watchers,
-/// time entries, seen marks; plus the event stream.
+/// Tickets and everything hanging off them: articles, attachments, history, outgoing mail, links, merge,
+/// watchers, time entries, seen marks; plus the event stream.
 struct TicketController {
     let services: WebServices
 
@@ -60,6 +60,9 @@ struct TicketController {
             )
             return try APIBody.response(ticket, headers: [.eTag: Self.etag(ticket.version)])
         }
+        api.get("tickets/:id/sla") { _, context -> Response in
+            try APIBody.response(try await tickets.slaReport(of: try context.id(), for: try context.requirePrincipal()))
+        }
         api.get("tickets/:id/articles") { _, context -> Response in
             try APIBody.response(ItemList(items: try await tickets.articles(of: try context.id(), for: try context.requirePrincipal())))
         }
@@ -82,6 +85,13 @@ struct TicketController {
         }
         api.get("tickets/:id/history") { _, context -> Response in
             try APIBody.response(ItemList(items: try await tickets.history(of: try context.id(), for: try context.requirePrincipal())))
+        }
+        api.get("tickets/:id/outbox") { _, context -> Response in
+            try APIBody.response(ItemList(items: try await services.outbox.messages(ofTicket: try context.id(), for: try context.requirePrincipal())))
+        }
+        api.post("tickets/:id/outbox/:outboxId/retry") { _, context -> Response in
+            try APIBody.response(try await services.outbox.retry(
+                try context.id("outboxId"), ofTicket: try context.id(), by: try context.requirePrincipal()))
         }
         api.get("tickets/:id/links") { _, context -> Response in
             try APIBody.response(ItemList(items: try await tickets.links(of: try context.id(), for: try context.requirePrincipal())))
@@ -160,6 +170,12 @@ struct TicketController {
         list.stateTypes = try request.uri.queryParameters.getAll("stateType").map { text in
             guard let type = StateType(rawValue: text) else { throw DomainError.invalid(field: "stateType", "Unknown state type '\(text)'.") }
             return type
+        }
+        list.slaStatuses = try request.uri.queryParameters.getAll("slaStatus").map { text in
+            guard let status = TicketSLAStatus(rawValue: text) else {
+                throw DomainError.invalid(field: "slaStatus", "slaStatus is one of \(TicketSLAStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            return status
         }
         if let sort = request.query("sort") {
             let descending = sort.hasPrefix("-")

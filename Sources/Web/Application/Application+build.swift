@@ -27,6 +27,7 @@ public func buildRouter(services: WebServices) -> Router<AppRequestContext> {
     PeopleController(services: services).register(on: api)
     TicketController(services: services).register(on: api)
     MailController(services: services).register(on: api)
+    QueueMailTextController(services: services).register(on: api)
     MailAccountController(services: services).register(on: api)
     MailFilterController(services: services).register(on: api)
     return router

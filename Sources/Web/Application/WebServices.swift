@@ -13,12 +13,14 @@ public struct WebServices: Sendable {
     public let fields: FieldService
     public let secondFactor: SecondFactorService
     public let mail: MailIntake
+    public let queueMailTexts: QueueMailTextService
+    public let outbox: OutboxDelivery
     public let mailAccounts: MailAccountService
     public let mailFilters: MailFilterService
     public let metrics: PrometheusCollectorRegistry
 
-    public init(context: ServiceContext, metrics: PrometheusCollectorRegistry = .init()) {
-        let cache = MasterDataCache()
+    /// `cache` is shared with the background workers of the same process, so that an admin change reaches both.
+    public init(context: ServiceContext, cache: MasterDataCache = MasterDataCache(), metrics: PrometheusCollectorRegistry = .init()) {
         self.context = context
         auth = AuthService(context: context)
         tickets = TicketService(context: context, masterData: cache)
@@ -28,6 +30,8 @@ public struct WebServices: Sendable {
         fields = FieldService(context: context)
         secondFactor = SecondFactorService(context: context)
         mail = MailIntake(context: context, tickets: tickets, masterData: cache)
+        queueMailTexts = QueueMailTextService(context: context, masterData: cache)
+        outbox = OutboxDelivery(context: context, tickets: tickets, policy: context.configuration.outbox)
         mailAccounts = MailAccountService(context: context)
         mailFilters = MailFilterService(context: context, masterData: cache)
         self.metrics = metrics

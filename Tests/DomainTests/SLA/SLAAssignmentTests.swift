@@ -57,8 +57,8 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode([bindings[0], bindings[2]]), as: UTF8.self)
-        #expect(json == #"[{"priorityID":null,"scope":"default","slaID":1,"typeID":null},"#
-            + #"{"priorityID":5,"scope":"queue","scopeID":10,"slaID":3,"typeID":null}]"#)
+        #expect(json == #"[{"scope":"default","slaID":1},"#
+            + #"{"priorityID":5,"scope":"queue","scopeID":10,"slaID":3}]"#)
         #expect(try JSONDecoder().decode([SLABinding].self, from: Data(json.utf8)) == [bindings[0], bindings[2]])
     }
 }

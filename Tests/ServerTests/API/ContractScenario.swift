@@ -26,6 +26,7 @@ struct ContractScenario {
         try await authentication()
         let queueID = try await masterData()
         let people = try await peopleAndRoles(queueID: queueID)
+        try await queueMailTexts(queueID: queueID, people: people)
         try await fieldDefinitions()
         try await tickets(queueID: queueID, people: people)
         try await otherCallers(people)
@@ -33,6 +34,8 @@ struct ContractScenario {
         try await secondFactor(people)
         try await passwords(people)
         try await inboundMail(people)
+        try await outgoingMail(queueID: queueID, people: people)
+        try await serviceLevels(queueID: queueID, people: people)
         try await mailAccounts(people)
         try await mailFilters(people)
     }

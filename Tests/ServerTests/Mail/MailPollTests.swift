@@ -63,14 +63,18 @@ struct MailPollTests {
             let accountID = try #require(created.object.int("id"))
             try await mailbox.deliver([MailIntakeTests.message(subject: "Monitor", messageID: "f1@stadt.example")])
 
-            // An intake on a second handle to the same database, closed: the intake fails as in an outage.
+            // An intake on a database without tables: every statement of the intake fails, as in an outage.
             let context = system.services.context
-            let closed = try await Database.open(system.database.location, logger: Logger(label: "test"))
-            await closed.close()
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tw-unusable-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let unusable = try await Database.open(.sqlite(path: directory + "/empty.sqlite"), logger: Logger(label: "test"))
             let cache = MasterDataCache()
-            let brokenContext = ServiceContext(database: closed, logger: context.logger, configuration: context.configuration)
+            let brokenContext = ServiceContext(database: unusable, logger: context.logger, configuration: context.configuration)
             let broken = MailIntake(context: brokenContext, tickets: TicketService(context: brokenContext, masterData: cache), masterData: cache)
-            #expect(try await Self.job(system, intake: broken).runOnce() == .idle)
+            let outcome = try await Self.job(system, intake: broken).runOnce()
+            await unusable.close()
+            #expect(outcome == .idle)
 
             #expect(try await mailbox.messages().count == 1)
             #expect(try await system.count("tickets") == 0)

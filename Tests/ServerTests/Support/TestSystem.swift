@@ -17,15 +17,20 @@ struct TestSystem: Sendable {
 
     var database: Database { services.context.database }
 
-    /// Runs `body` against a new system and tears it down afterwards.
-    static func run(_ backend: TestBackend, _ body: @Sendable (TestSystem, any TestClientProtocol) async throws -> Void) async throws {
+    /// Runs `body` against a new system and tears it down afterwards. With `clock`, the system's "now" is the
+    /// clock's time, which the test moves.
+    static func run(
+        _ backend: TestBackend, clock: TestClock? = nil, _ body: @Sendable (TestSystem, any TestClientProtocol) async throws -> Void
+    ) async throws {
         let (location, cleanup) = try await backend.makeDatabase()
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let database = try await Database.open(location, logger: logger)
         do {
             try await Migrator(database: database).migrate()
-            let context = ServiceContext(database: database, logger: logger, configuration: .init(bcryptCost: 4))
+            let now: @Sendable () -> Date
+            if let clock { now = { clock.now } } else { now = Date.init }
+            let context = ServiceContext(database: database, logger: logger, configuration: .init(bcryptCost: 4), now: now)
             _ = try await Seeder(context: context).seedIfEmpty(adminPassword: "admin-password")
             let (token, _) = try await AuthService(context: context).createToken(forLogin: "admin", name: "test", by: .system)
             let services = WebServices(context: context)
