@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// A signed-out or signed-in IMAP4rev1 session with one server, over plain TCP, STARTTLS or implicit TLS.
 ///
@@ -28,6 +29,9 @@ public actor IMAPConnection {
         let timeout = TimeAmount(configuration.responseTimeout)
         let literalLimit = configuration.maximumLiteralBytes
         let implicitTLS = configuration.security == .tls ? tls : nil
+        // The initializer hands the handler out here: looked up afterwards, it could already be gone with a
+        // channel that a failed TLS handshake closed.
+        let installed = Mutex<NIOLoopBound<IMAPResponseHandler>?>(nil)
         let channel: any Channel
         do {
             channel = try await ClientBootstrap(group: eventLoopGroup)
@@ -35,23 +39,20 @@ public actor IMAPConnection {
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         if let implicitTLS { try channel.pipeline.syncOperations.addHandler(try implicitTLS.makeHandler()) }
-                        try channel.pipeline.syncOperations.addHandler(IMAPResponseHandler(timeout: timeout, maximumLiteralBytes: literalLimit))
+                        let handler = IMAPResponseHandler(timeout: timeout, maximumLiteralBytes: literalLimit)
+                        try channel.pipeline.syncOperations.addHandler(handler)
+                        installed.withLock { $0 = NIOLoopBound(handler, eventLoop: channel.eventLoop) }
                     }
                 }
                 .connect(host: configuration.host, port: configuration.port).get()
         } catch {
             throw .connectionFailed("\(configuration.host):\(configuration.port): \(error)")
         }
-        let connection: IMAPConnection
-        do {
-            let handler = try await channel.eventLoop.submit {
-                NIOLoopBound(try channel.pipeline.syncOperations.handler(type: IMAPResponseHandler.self), eventLoop: channel.eventLoop)
-            }.get()
-            connection = IMAPConnection(channel: channel, handler: handler)
-        } catch {
+        guard let handler = installed.withLock({ $0 }) else {
             try? await channel.close()
-            throw .connectionFailed("\(error)")
+            throw .connectionFailed("\(configuration.host):\(configuration.port): the connection was not set up")
         }
+        let connection = IMAPConnection(channel: channel, handler: handler)
         do {
             try await connection.start(startTLS: configuration.security == .startTLS ? tls : nil)
         } catch {
