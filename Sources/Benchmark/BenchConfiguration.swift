@@ -12,6 +12,8 @@ public struct BenchConfiguration: Sendable {
     public var seedOnly = false
     /// Measure a database an earlier run seeded, without seeding.
     public var reuse = false
+    /// Configuration items the CMDB phase imports before measuring its queries.
+    public var items = 50_000
     /// Tickets per seeding transaction.
     public var batchSize = 2_000
     /// The load phases to run (all by default); `rss_under_load` covers whichever ran.
@@ -32,4 +34,6 @@ public enum BenchPhase: String, Sendable, CaseIterable {
     case create
     /// `mail_intake_throughput`
     case mail
+    /// `cmdb_import_seconds`, `cmdb_attribute_query_p95`, `cmdb_search_p95`, `cmdb_item_view_p99`
+    case cmdb
 }

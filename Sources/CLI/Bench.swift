@@ -22,13 +22,16 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Tickets to seed.")
     var tickets = 100_000
 
+    @Option(help: "Configuration items the cmdb phase imports (in chunks of 50,000) before measuring its queries.")
+    var items = 50_000
+
     @Option(help: "Concurrent clients creating tickets.")
     var clients = 8
 
     @Option(help: "Measured requests per figure (default: 2000 ticket opens, 2000 queue views, 1000 searches, 5000 creates, 2000 mails).")
     var requests: Int?
 
-    @Option(help: "Comma-separated load phases to run: open, queue, search, create, mail (default: all).")
+    @Option(help: "Comma-separated load phases to run: open, queue, search, create, mail, cmdb (default: all).")
     var only: String?
 
     @Option(help: "Seed for the synthetic data and the requests.")
@@ -46,6 +49,7 @@ struct Bench: AsyncParsableCommand {
     func validate() throws {
         guard tickets > 0 else { throw ValidationError("--tickets must be positive.") }
         guard clients > 0 else { throw ValidationError("--clients must be positive.") }
+        guard items > 0 else { throw ValidationError("--items must be positive.") }
         if let requests, requests <= 0 { throw ValidationError("--requests must be positive.") }
         guard !(seedOnly && reuse) else { throw ValidationError("--seed-only and --reuse exclude each other.") }
         guard !(reset && reuse) else { throw ValidationError("--reset and --reuse exclude each other.") }
@@ -60,7 +64,7 @@ struct Bench: AsyncParsableCommand {
         guard let only else { return Set(BenchPhase.allCases) }
         return Set(try only.split(separator: ",").map { name in
             guard let phase = BenchPhase(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("Unknown phase '\(name)' in --only; use open, queue, search, create, mail.")
+                throw ValidationError("Unknown phase '\(name)' in --only; use open, queue, search, create, mail, cmdb.")
             }
             return phase
         })
@@ -88,6 +92,7 @@ struct Bench: AsyncParsableCommand {
         var configuration = BenchConfiguration()
         configuration.tickets = tickets
         configuration.clients = clients
+        configuration.items = items
         configuration.requests = requests
         configuration.seed = seed
         configuration.seedOnly = seedOnly

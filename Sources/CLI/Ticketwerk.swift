@@ -6,6 +6,6 @@ struct Ticketwerk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ticketwerk",
         abstract: "Ticketwerk IT service management.",
-        subcommands: [Serve.self, Migrate.self, Mailgate.self, TokenCommand.self, UserCommand.self, Bench.self]
+        subcommands: [Serve.self, Migrate.self, Mailgate.self, TokenCommand.self, UserCommand.self, ImportCommand.self, Bench.self]
     )
 }

@@ -34,6 +34,11 @@ public enum EventType {
     public static let watcherRemoved = "watcher.removed"
     public static let timeBooked = "time.booked"
     public static let masterDataChanged = "admin.changed"
+    public static let cmdbClassChanged = "cmdb.class.changed"
+    public static let cmdbItemCreated = "cmdb.item.created"
+    public static let cmdbItemUpdated = "cmdb.item.updated"
+    public static let cmdbRelationCreated = "cmdb.relation.created"
+    public static let cmdbRelationDeleted = "cmdb.relation.deleted"
     /// An SLA clock reached its warning threshold (payload: clock, cycle, at, dueAt, notify).
     public static let slaWarning = "sla.warning"
     /// An SLA clock reached its due time unmet (payload as `slaWarning`).

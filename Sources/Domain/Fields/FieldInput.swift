@@ -29,7 +29,7 @@ public enum FieldInput: Sendable, Equatable, Decodable {
     }
 
     /// Whether this counts as no value: null, a string of white space only, or an array of such values.
-    var isEmpty: Bool {
+    public var isEmpty: Bool {
         switch self {
         case .null: true
         case .string(let string): string.allSatisfy(\.isWhitespace)

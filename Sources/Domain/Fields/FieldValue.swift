@@ -170,7 +170,7 @@ public enum FieldValue: Sendable, Equatable, Codable {
 
     /// A finite `number` as a JSON number: integers up to 2^53 without a fraction, others in Swift's shortest
     /// round-tripping form.
-    static func jsonNumber(_ number: Double) -> String {
+    public static func jsonNumber(_ number: Double) -> String {
         if number == number.rounded(), abs(number) <= 9_007_199_254_740_992 {
             return String(Int64(number))
         }

@@ -24,6 +24,9 @@ public struct ServiceContext: Sendable {
         public var sessionLifetime: TimeInterval
         /// The bcrypt cost factor for new password hashes.
         public var bcryptCost: UInt8
+        /// Ticket types (German or English name) whose open tickets put the configuration items they affect into
+        /// incident state, and what depends on those into warning; empty turns this off.
+        public var incidentTicketTypes: [String]
         /// The SMTP server outgoing mail is delivered to; nil to keep mail queued in the outbox.
         public var smtp: SMTPSettings?
         /// Leases, retries and backoff of outbox delivery.
@@ -34,13 +37,15 @@ public struct ServiceContext: Sendable {
         public init(
             systemID: Int = 10, timeZone: TimeZone = TimeZone(identifier: "Europe/Berlin") ?? .gmt,
             maxAttachmentBytes: Int = 20 * 1024 * 1024, sessionLifetime: TimeInterval = 8 * 3600, bcryptCost: UInt8 = 12,
-            smtp: SMTPSettings? = nil, outbox: OutboxPolicy = .init(), autoResponseDailyCap: Int = 10
+            smtp: SMTPSettings? = nil, outbox: OutboxPolicy = .init(), autoResponseDailyCap: Int = 10,
+            incidentTicketTypes: [String] = ["Störung", "Incident"]
         ) {
             self.systemID = systemID
             self.timeZone = timeZone
             self.maxAttachmentBytes = maxAttachmentBytes
             self.sessionLifetime = sessionLifetime
             self.bcryptCost = bcryptCost
+            self.incidentTicketTypes = incidentTicketTypes
             self.smtp = smtp
             self.outbox = outbox
             self.autoResponseDailyCap = autoResponseDailyCap

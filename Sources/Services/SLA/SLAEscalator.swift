@@ -5,8 +5,8 @@ import Store
 
 /// Fires the SLA escalations that have come due (docs/sla.md §4): for each ticket whose next deadline has
 /// passed, in one transaction of its own, it takes the pending escalations from the clocks, appends one
-/// `sla.warning` / `sla.breached` event and one history row per escalation, and stores the clocks with their
-/// marks set. A threshold therefore fires exactly once, however many nodes run the escalator: a committed
+/// `sla.warning` / `sla.breached` event and one history row per escalation, queues the agents' notification
+/// mails (`EscalationMail`), and stores the clocks with their marks set. A threshold therefore fires exactly once, however many nodes run the escalator: a committed
 /// transaction sets the marks, a rolled-back one sets none, and PostgreSQL's `SKIP LOCKED` keeps two nodes off
 /// the same ticket.
 public struct SLAEscalator: Sendable {
@@ -47,8 +47,11 @@ public struct SLAEscalator: Sendable {
             let notify = try await recipients(of: ticket, master: master, db: db)
             let history = HistoryRepository(db)
             let events = EventRepository(db)
+            let mail = EscalationMail(db: db, dialect: dialect, configuration: context.configuration, now: now)
+            let calendar = SLAKeeper(master: master).calendar(for: ticket, slaID: clocks.terms.slaID)
             for escalation in escalations {
                 let clock = clocks[escalation.kind]
+                try await mail.queue(escalation, clock: clock, ticket: ticket, to: notify, master: master, calendar: calendar)
                 try await history.append(
                     ticketID: id, actorID: nil, field: "sla.\(escalation.kind.rawValue)", old: nil,
                     new: escalation.threshold.rawValue, at: now

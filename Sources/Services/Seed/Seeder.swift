@@ -53,7 +53,26 @@ public struct Seeder: Sendable {
             try await settings.set("seeded", InternetDateTime.format(now))
             return true
         }
+        try await seedCMDBIfEmpty()
         return seeded && adminPassword == nil ? password : nil
+    }
+
+    /// Creates the default configuration-item classes once, also in databases seeded before the CMDB existed.
+    private func seedCMDBIfEmpty() async throws {
+        let now = context.now()
+        let dialect = context.database.dialect
+        try await context.database.transaction { db in
+            let settings = Settings(db)
+            guard try await settings.value("seeded.cmdb") == nil else { return }
+            for seed in CMDBSeedClasses.all {
+                let definition = CIClassDefinition(sections: CMDBSeedClasses.sections, attributes: seed.attributes)
+                let stored = try await CIClassRepository(db).insert(
+                    CIClass(id: 0, name: seed.name, nameEN: seed.nameEN, version: 1, definition: definition, createdAt: now, changedAt: now), by: nil
+                )
+                try await CIAttributeIndexes(db, dialect: dialect).sync(classID: stored.id, definition: definition)
+            }
+            try await settings.set("seeded.cmdb", InternetDateTime.format(now))
+        }
     }
 
     /// Saxony's administration week (the default calendar) and 24×7; SLA "Standard" for every ticket and

@@ -11,6 +11,8 @@ public struct TicketListRequest: Sendable {
     public var stateTypes: [StateType] = []
     public var priorityIDs: [Int64] = []
     public var ownerIDs: [Int64] = []
+    /// Only tickets linked to this configuration item.
+    public var configItemID: Int64?
     /// Only tickets in one of these SLA states now.
     public var slaStatuses: [TicketSLAStatus] = []
     /// Dynamic field filters by field name.

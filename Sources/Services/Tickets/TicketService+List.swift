@@ -21,6 +21,7 @@ extension TicketService {
         if !request.stateIDs.isEmpty || !request.stateTypes.isEmpty { query.states = .init(stateIDs) }
         if !request.priorityIDs.isEmpty { query.priorities = .init(request.priorityIDs) }
         if !request.ownerIDs.isEmpty { query.owners = .init(request.ownerIDs) }
+        query.configItemID = request.configItemID
         query.slaStatuses = request.slaStatuses
         query.slaStatusTime = context.now()
 

@@ -14,8 +14,8 @@ extension TicketService {
             if targetObject == .ticket {
                 guard targetID != id else { throw DomainError.invalid(field: "targetId", "A ticket cannot link to itself.") }
                 _ = try await requireTarget(targetID, for: principal, db: db)
-            } else {
-                throw DomainError.invalid(field: "targetObject", "Config items arrive with the CMDB; only ticket links exist so far.")
+            } else if try await ConfigItemRepository(db, dialect: context.database.dialect).find(targetID) == nil {
+                throw DomainError.invalid(field: "targetId", "No configuration item \(targetID).")
             }
             let link = try await LinkRepository(db).insert(Link(
                 id: 0, type: type, sourceTicketID: id, targetObject: targetObject, targetID: targetID, createdAt: now, createdBy: principal.userID
@@ -23,6 +23,9 @@ extension TicketService {
             try await HistoryRepository(db).append(ticketID: id, actorID: principal.userID, field: "link", old: nil, new: "\(type.rawValue) \(targetObject.rawValue) \(targetID)", at: now)
             try await EventRepository(db).append(type: EventType.linkCreated, ticketID: id, actorID: principal.userID,
                                                  payload: EventPayload.json(["linkId": String(link.id), "type": type.rawValue]), at: now)
+            if targetObject == .configItem {
+                try await impact(db).refresh(ticketID: id)
+            }
             return link
         }
     }
@@ -51,7 +54,15 @@ extension TicketService {
                                                    old: "\(link.type.rawValue) \(link.targetObject.rawValue) \(link.targetID)", new: nil, at: now)
             try await EventRepository(db).append(type: EventType.linkDeleted, ticketID: id, actorID: principal.userID,
                                                  payload: EventPayload.json(["linkId": String(linkID)]), at: now)
+            if link.targetObject == .configItem {
+                try await impact(db).refresh(ticketID: id, alsoItems: [link.targetID])
+            }
         }
+    }
+
+    /// The incident-state bookkeeping of the configuration items this ticket affects.
+    func impact(_ db: any SQLDatabase) async throws -> CMDBImpact {
+        CMDBImpact(db: db, master: try await masterData.current(context.database), incidentTicketTypes: context.configuration.incidentTicketTypes)
     }
 
     /// Merges ticket `id` into `targetID`: articles, attachments, links, watchers, time and field values move;

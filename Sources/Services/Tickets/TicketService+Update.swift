@@ -125,6 +125,9 @@ extension TicketService {
                 type: EventType.ticketUpdated, ticketID: id, actorID: actor,
                 payload: EventPayload.json(["changed": history.map(\.field).joined(separator: ",")]), at: now
             )
+            if ticket.stateID != before.stateID || ticket.typeID != before.typeID {
+                try await impact(db).refresh(ticketID: id)
+            }
             return ticket
         }
         return try await view(of: updated, for: principal)

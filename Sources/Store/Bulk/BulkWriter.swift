@@ -131,7 +131,7 @@ struct BulkWriter {
 
 extension Array {
     /// Consecutive slices of at most `size` elements.
-    fileprivate func chunked(_ size: Int) -> [ArraySlice<Element>] {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

@@ -15,4 +15,14 @@ public struct Counters: Sendable {
         guard let row else { throw StoreError.corrupt("counter \(name) returned nothing") }
         return try row.int64("value")
     }
+
+    /// Increments the counter `name` by `count` and returns the first of the `count` values reserved.
+    public func reserve(_ name: String, count: Int) async throws -> Int64 {
+        let row = try await db.raw("""
+            INSERT INTO counters (name, value) VALUES (\(bind: name), \(bind: count))
+            ON CONFLICT (name) DO UPDATE SET value = counters.value + \(bind: count) RETURNING value
+            """).first()
+        guard let row else { throw StoreError.corrupt("counter \(name) returned nothing") }
+        return try row.int64("value") - Int64(count) + 1
+    }
 }

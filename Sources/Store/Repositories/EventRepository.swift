@@ -20,6 +20,20 @@ public struct EventRepository: Sendable {
             """).run()
     }
 
+    /// Appends several events of one type without a ticket, in order, with one multi-row `INSERT` (ids from the
+    /// `events` counter on PostgreSQL as for `append`).
+    public func append(type: String, actorID: Int64?, payloads: [String], at date: Date) async throws {
+        guard !payloads.isEmpty else { return }
+        let first: Int64? = db.dialect.name == "sqlite" ? nil : try await Counters(db).reserve("events", count: payloads.count)
+        for (offset, chunk) in payloads.chunked(BulkWriter.rowsPerStatement).enumerated() {
+            let rows = chunk.enumerated().map { index, payload -> SQLQueryString in
+                let id = first.map { $0 + Int64(offset * BulkWriter.rowsPerStatement + index) }
+                return "(\(bind: id), \(bind: type), NULL, \(bind: actorID), \(bind: payload), \(bind: date.millis))"
+            }
+            try await db.raw("INSERT INTO events (id, type, ticket_id, actor_id, payload, created_at) VALUES \(rows.joined(separator: ", "))").run()
+        }
+    }
+
     /// Events with an id above `cursor`, oldest first, whose ticket (if any) lies in `scope`.
     public func events(after cursor: Int64, limit: Int, in scope: TicketScope) async throws -> [DomainEvent] {
         let visible: SQLQueryString = scope == .everything ? "1 = 1" : """

@@ -32,6 +32,8 @@ public struct TicketListQuery: Sendable {
     public var contacts: IDFilter?
     public var organisations: IDFilter?
     public var number: String?
+    /// Only tickets linked to this configuration item.
+    public var configItemID: Int64?
     public var createdFrom: Date?
     public var createdUntil: Date?
     public var fields: [FieldFilter] = []
@@ -47,12 +49,14 @@ public struct TicketListQuery: Sendable {
     /// Whether the full-text conditions look only at the customer search document (what customers may see).
     public var searchesCustomerDocument = false
     public var sort: Sort = .id
-    /// How many of the newest matching tickets a relevance-ordered search ranks (at least).
+    /// How many of the newest matching tickets a relevance-ordered search on SQLite ranks (at least).
     ///
-    /// Ranking reads every match's document (FTS5 `bm25`, PostgreSQL `ts_rank`); a word in a third of a million
-    /// tickets would take half a second. So relevance is computed for the newest matching tickets only, the
-    /// caller's scope is applied to those, and the pages of a relevance search end after them. When they hold
+    /// FTS5's `bm25` reads every match; a word in a third of a million tickets would take half a second. So
+    /// relevance is computed for the newest matching tickets only (FTS5 walks its index newest first and stops),
+    /// the caller's scope is applied to those, and the pages of a relevance search end after them. When they hold
     /// less than a first page the caller may see (a customer, a narrow role), all matches are ranked instead.
+    /// PostgreSQL ranks all matches: finding the newest ones there costs a heap visit per match, which is most
+    /// of what ranking them costs (docs/performance.md).
     public var relevanceWindow = 5_000
     public var descending = false
     /// The position after which the page starts, as handed out with the previous page.

@@ -105,15 +105,14 @@ public struct TicketRepository: Sendable {
 
     /// One page of tickets matching `query` within `scope`, plus the cursor of the following page.
     public func list(_ query: TicketListQuery, in scope: TicketScope) async throws -> (tickets: [Ticket], next: TicketCursor?) {
-        guard query.sort == .relevance, query.fullText != nil else { return try await page(query, in: scope, relevanceWindow: nil) }
-        var offset = 0
-        if case .offset(let skip)? = query.cursor { offset = max(0, skip) }
-        let window = max(query.relevanceWindow, offset + query.limit + 1)
-        let windowed = try await page(query, in: scope, relevanceWindow: window)
-        if offset == 0, windowed.tickets.count < query.limit {
+        guard dialect == .sqlite, query.sort == .relevance, query.fullText != nil else {
             return try await page(query, in: scope, relevanceWindow: nil)
         }
-        return windowed
+        let found = try await RelevanceWindow.page(limit: query.limit, cursor: query.cursor, window: query.relevanceWindow) { window in
+            let (tickets, next) = try await page(query, in: scope, relevanceWindow: window)
+            return (tickets, next)
+        }
+        return (found.items, found.next)
     }
 
     private func page(_ query: TicketListQuery, in scope: TicketScope, relevanceWindow window: Int?) async throws -> (tickets: [Ticket], next: TicketCursor?) {
@@ -133,14 +132,10 @@ public struct TicketRepository: Sendable {
                     """)
                 score = "s.score"
             case .postgres:
-                let matches: SQLQueryString = """
-                    SELECT ticket_id, \(document) AS document, q FROM ticket_search,
-                        (SELECT to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText)) AS q) query
-                    WHERE \(document) @@ q
-                    """
-                let newest: SQLQueryString = window.map { " ORDER BY ticket_id DESC LIMIT \(literal: $0)" } ?? ""
                 joins.append("""
-                    JOIN (SELECT ticket_id, ts_rank(document, q) AS score FROM (\(matches)\(newest)) m) s ON s.ticket_id = t.id
+                    JOIN (SELECT ticket_id, ts_rank(\(document), q) AS score FROM ticket_search,
+                          (SELECT to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText)) AS q) query
+                          WHERE \(document) @@ q) s ON s.ticket_id = t.id
                     """)
                 score = "-s.score"
             }
@@ -173,6 +168,9 @@ public struct TicketRepository: Sendable {
         add(query.contacts, column: "t.contact_id")
         add(query.organisations, column: "t.organisation_id")
         if let number = query.number { conditions.append("t.number = \(bind: number)") }
+        if let item = query.configItemID {
+            conditions.append("t.id IN (SELECT source_ticket_id FROM links WHERE target_object = 'configItem' AND target_id = \(bind: item))")
+        }
         if let from = query.createdFrom { conditions.append("t.created_at >= \(bind: from.millis)") }
         if let until = query.createdUntil { conditions.append("t.created_at < \(bind: until.millis)") }
         conditions += query.fields.map { $0.condition(object: .ticket, idColumn: "t.id") }
@@ -196,34 +194,20 @@ public struct TicketRepository: Sendable {
             key = "p.rank"
         case .relevance: key = score ?? "t.id"
         }
-        let descending = query.descending
-        let direction: SQLQueryString = descending ? "DESC" : "ASC"
-        let comparison: SQLQueryString = descending ? "<" : ">"
-        var offset = 0
-        switch query.cursor {
-        case .key(let value, let id)?:
-            conditions.append("(\(key) \(comparison) \(bind: value) OR (\(key) = \(bind: value) AND t.id \(comparison) \(bind: id)))")
-        case .text(let value, let id)?:
-            conditions.append("(\(key) \(comparison) \(bind: value) OR (\(key) = \(bind: value) AND t.id \(comparison) \(bind: id)))")
-        case .offset(let skip)?:
-            offset = max(0, skip)
-        case nil:
-            break
-        }
-        let isRelevance = query.sort == .relevance
+        let paging = KeysetPaging(
+            key: key, idColumn: "t.id", descending: query.descending, isRelevance: query.sort == .relevance, isTextKey: isTextKey, limit: query.limit
+        )
+        let (start, offset) = paging.start(after: query.cursor)
+        if let start { conditions.append(start) }
         let sql: SQLQueryString = """
             SELECT t.*, \(key) AS sort_key FROM tickets t \(joins.joined(separator: " "))
             WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY \(key) \(direction), t.id \(direction)
+            ORDER BY \(paging.order)
             LIMIT \(literal: query.limit + 1) OFFSET \(literal: offset)
             """
         let rows = try await db.raw(sql).all()
-        let page = Array(rows.prefix(query.limit))
-        let tickets = try page.map(Self.decode)
-        guard rows.count > query.limit, let last = page.last, let lastTicket = tickets.last else { return (tickets, nil) }
-        if isRelevance { return (tickets, .offset(offset + query.limit)) }
-        if isTextKey { return (tickets, .text(try last.string("sort_key"), id: lastTicket.id)) }
-        return (tickets, .key(try last.int64("sort_key"), id: lastTicket.id))
+        let tickets = try rows.prefix(query.limit).map(Self.decode)
+        return (tickets, try paging.next(after: rows, lastID: tickets.last?.id, offset: offset))
     }
 
     /// Ticket counts per queue and state within `scope`.

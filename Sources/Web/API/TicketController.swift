@@ -167,6 +167,7 @@ struct TicketController {
         list.stateIDs = try request.queryIDs("stateId")
         list.priorityIDs = try request.queryIDs("priorityId")
         list.ownerIDs = try request.queryIDs("ownerId")
+        list.configItemID = try request.queryIDs("configItemId").last
         list.stateTypes = try request.uri.queryParameters.getAll("stateType").map { text in
             guard let type = StateType(rawValue: text) else { throw DomainError.invalid(field: "stateType", "Unknown state type '\(text)'.") }
             return type

@@ -13,6 +13,9 @@ public struct WebServices: Sendable {
     public let fields: FieldService
     public let secondFactor: SecondFactorService
     public let mail: MailIntake
+    public let cmdbClasses: CMDBClassService
+    public let configItems: ConfigItemService
+    public let cmdbLists: CISavedListService
     public let queueMailTexts: QueueMailTextService
     public let outbox: OutboxDelivery
     public let mailAccounts: MailAccountService
@@ -30,6 +33,9 @@ public struct WebServices: Sendable {
         fields = FieldService(context: context)
         secondFactor = SecondFactorService(context: context)
         mail = MailIntake(context: context, tickets: tickets, masterData: cache)
+        cmdbClasses = CMDBClassService(context: context)
+        configItems = ConfigItemService(context: context)
+        cmdbLists = CISavedListService(context: context, items: configItems)
         queueMailTexts = QueueMailTextService(context: context, masterData: cache)
         outbox = OutboxDelivery(context: context, tickets: tickets, policy: context.configuration.outbox)
         mailAccounts = MailAccountService(context: context)

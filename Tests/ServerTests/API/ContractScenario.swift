@@ -34,6 +34,7 @@ struct ContractScenario {
         try await secondFactor(people)
         try await passwords(people)
         try await inboundMail(people)
+        try await cmdb(people: people)
         try await outgoingMail(queueID: queueID, people: people)
         try await serviceLevels(queueID: queueID, people: people)
         try await mailAccounts(people)

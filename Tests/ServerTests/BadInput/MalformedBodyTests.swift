@@ -107,7 +107,7 @@ struct MalformedBodyTests {
                 (.post, "/api/v1/tickets/\(t)/links", ["type": "befreundet", "targetId": other], "type"),
                 (.post, "/api/v1/tickets/\(t)/links", ["type": "relates", "targetId": "\(other)"], "targetId"),
                 (.post, "/api/v1/tickets/\(t)/links", ["type": "relates", "targetId": t], "targetId"),
-                (.post, "/api/v1/tickets/\(t)/links", ["type": "relates", "targetId": 1, "targetObject": "configItem"], "targetObject"),
+                (.post, "/api/v1/tickets/\(t)/links", ["type": "relates", "targetId": 1, "targetObject": "printer"], "targetObject"),
                 (.post, "/api/v1/tickets/\(t)/merge", [:], "targetId"),
                 (.post, "/api/v1/tickets/\(t)/merge", ["targetId": [other]], "targetId"),
                 (.post, "/api/v1/tickets/\(t)/merge", ["targetId": t], "targetId"),

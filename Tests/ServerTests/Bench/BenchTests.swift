@@ -9,7 +9,8 @@ import Testing
 @Suite("ticketwerk bench")
 struct BenchTests {
     static let figureNames: Set = [
-        "seed_rate", "open_ticket_p50", "open_ticket_p99", "queue_view_p99", "search_p95", "create_rest_throughput", "mail_intake_throughput", "rss_under_load",
+        "seed_rate", "open_ticket_p50", "open_ticket_p99", "queue_view_p99", "search_p95", "create_rest_throughput", "mail_intake_throughput",
+        "rss_under_load", "cmdb_import_seconds", "cmdb_attribute_query_p95", "cmdb_search_p95", "cmdb_item_view_p99",
     ]
 
     @Test("a tiny run prints every figure as a JSON line with a positive value; a seeded database is refused, then reused",
@@ -25,6 +26,7 @@ struct BenchTests {
             configuration.requests = 20
             configuration.clients = 2
             configuration.batchSize = 64
+            configuration.items = 300
 
             let first = try await Self.run(location, configuration, logger: logger)
             #expect(Set(first.keys) == Self.figureNames)
@@ -35,6 +37,8 @@ struct BenchTests {
             }
             #expect((first["open_ticket_p99"]?["note"] as? String)?.contains("20 articles") == true)
             #expect(first["search_p95"]?["target"] as? Double == 50)
+            #expect((first["cmdb_item_view_p99"]?["note"] as? String)?.contains("50 relations") == true)
+            #expect(first["cmdb_import_seconds"]?["samples"] as? Int == 300)
 
             await #expect(throws: BenchError.self) {
                 try await BenchDatabase.prepare(location, reset: false, reuse: false, logger: logger)

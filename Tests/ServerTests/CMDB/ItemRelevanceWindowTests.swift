@@ -1,0 +1,48 @@
+import Domain
+import Foundation
+import HummingbirdTesting
+import Store
+import Testing
+
+@Suite("Item search ranks the newest matches")
+struct ItemRelevanceWindowTests {
+    @Test("on SQLite relevance pages end after the window, unless it holds less than a page of what the filters let through",
+          arguments: TestBackend.available)
+    func window(backend: TestBackend) async throws {
+        try await TestSystem.run(backend) { system, client in
+            let token = system.adminToken
+            for index in 0..<5 {
+                let created = try await client.call(.post, "/api/v1/cmdb/items", token: token, json: [
+                    "class": index == 0 ? "Drucker" : "Monitor", "name": "Kaffeemaschine \(index)",
+                ])
+                #expect(created.status == .created)
+            }
+            let dialect = system.database.dialect
+            let words = try SearchQuery.parse("kaffeemaschine")
+            var query = ConfigItemListQuery()
+            query.fullText = dialect == .sqlite ? words.ftsMatchExpression() : words.tsQueryExpression()
+            query.sort = .relevance
+            query.relevanceWindow = 3
+            query.limit = 2
+            var names: [String] = []
+            var cursor: TicketCursor?
+            repeat {
+                query.cursor = cursor
+                let current = query
+                let page = try await system.database.read { db in try await ConfigItemRepository(db, dialect: dialect).list(current) }
+                names += page.items.map(\.name)
+                cursor = page.next
+            } while cursor != nil
+            // PostgreSQL ranks all matches.
+            let ranked = dialect == .sqlite ? 2..<5 : 0..<5
+            #expect(Set(names) == Set(ranked.map { "Kaffeemaschine \($0)" }))
+
+            let printers = try await system.database.read { db in try await CIClassRepository(db).find(name: "Drucker") }
+            query.classIDs = [try #require(printers?.id)]
+            query.cursor = nil
+            let printerQuery = query
+            let oldest = try await system.database.read { db in try await ConfigItemRepository(db, dialect: dialect).list(printerQuery) }
+            #expect(oldest.items.map(\.name) == ["Kaffeemaschine 0"])
+        }
+    }
+}
