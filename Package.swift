@@ -103,7 +103,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strict),
-        .testTarget(name: "MailTests", dependencies: ["Mail"], exclude: ["Fixtures/check_composed.py"], swiftSettings: strict),
+        .testTarget(
+            name: "MailTests", dependencies: ["Mail", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            exclude: ["Fixtures/check_composed.py"], swiftSettings: strict),
         .testTarget(
             name: "ServerTests",
             dependencies: [

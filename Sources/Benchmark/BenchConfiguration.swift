@@ -32,6 +32,8 @@ public enum BenchPhase: String, Sendable, CaseIterable {
     case search
     /// `create_rest_throughput`
     case create
+    /// `mail_intake_throughput`
+    case mail
     /// `cmdb_import_seconds`, `cmdb_attribute_query_p95`, `cmdb_search_p95`, `cmdb_item_view_p99`
     case cmdb
 }

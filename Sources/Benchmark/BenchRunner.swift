@@ -19,9 +19,10 @@ import Glibc
 /// articles of a ticket with 20 articles, one request after the other), `queue_view_p99` (50 open or new
 /// tickets of a queue, earliest SLA due time first), `search_p95` (one- to three-word queries from the texts' word
 /// lists), `create_rest_throughput` (`POST /api/v1/tickets` with a 1 KB first article from `clients`
-/// concurrent clients), the CMDB figures (see `measureCMDB`) and `rss_under_load` (largest resident set size of the
-/// process while the others ran).
-/// Default requests per figure: 2,000 ticket opens, 2,000 queue views, 1,000 searches, 5,000 creates,
+/// concurrent clients), `mail_intake_throughput` (inbound mail through the intake use case, see `BenchRunner+Mail`),
+/// the CMDB figures (see `measureCMDB`) and `rss_under_load` (largest resident set size of the process while the
+/// others ran).
+/// Default requests per figure: 2,000 ticket opens, 2,000 queue views, 1,000 searches, 5,000 creates, 2,000 mails,
 /// each after a short warm-up that is not counted.
 public struct BenchRunner: Sendable {
     let context: ServiceContext
@@ -138,6 +139,7 @@ public struct BenchRunner: Sendable {
             if phases.contains(.queue) { try await measureQueueView(client: client, tickets: tickets, record: record) }
             if phases.contains(.search) { try await measureSearch(client: client, tickets: tickets, record: record) }
             if phases.contains(.create) { try await measureCreate(client: client, tickets: tickets, record: record) }
+            if phases.contains(.mail) { try await measureMailIntake(services.mail, tickets: tickets, record: record) }
             if phases.contains(.cmdb) { try await measureCMDB(client: client, tickets: tickets, record: record) }
             let peak = await sampler.stop()
             let isLarge = tickets >= 1_000_000
@@ -332,7 +334,7 @@ public struct BenchRunner: Sendable {
 }
 
 /// A shared counter handing out request numbers to concurrent clients.
-private final class Counter: Sendable {
+final class Counter: Sendable {
     private let value = Atomic<Int>(0)
 
     /// The next number, starting at 0.

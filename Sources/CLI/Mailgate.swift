@@ -35,7 +35,7 @@ struct Mailgate: AsyncParsableCommand {
         let intake = MailIntake(context: context, tickets: TicketService(context: context, masterData: masterData), masterData: masterData)
         do {
             let result = try await intake.ingest(raw, queue: queue)
-            print("\(result.outcome.rawValue) \(result.number)")
+            print("\(result.outcome.rawValue) \(result.number ?? "")")
             await context.database.close()
         } catch let error as DomainError {
             await context.database.close()

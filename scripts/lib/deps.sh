@@ -1,11 +1,10 @@
 # shellcheck shell=bash
 # Installs what the test suite needs, only what is missing. Requires common.sh.
 #
-# Extend these lists when new tests need more (mail tests: e.g. dovecot-imapd;
-# UI tests: chromium chromium-driver / selenium).
+# Extend these lists when new tests need more (UI tests: chromium chromium-driver / selenium).
 
-# Debian packages the tests need.
-TEST_APT_PACKAGES=(postgresql openssl)
+# Debian packages the tests need: PostgreSQL, openssl, and Dovecot for the IMAP tests (scripts/lib/imap.sh).
+TEST_APT_PACKAGES=(postgresql openssl dovecot-imapd)
 
 # PyPI requirements (pip syntax). schemathesis is pinned: scripts/fuzz_api.py is
 # written against its 4.x Python API.

@@ -23,13 +23,17 @@ public struct MailIntake: Sendable {
 
     /// Files one raw RFC 5322 message (administrators and the system only). `queue` names the queue for new
     /// tickets when no system address matches (mailgate's `--queue`); without either, the first active
-    /// top-level queue takes it. `ingest` calls it and then answers automatically.
-    func file(_ raw: [UInt8], queue queueName: String?, by principal: Principal) async throws -> MailIntakeResult {
+    /// top-level queue takes it. Postmaster filters run first (`MailFilterStage`); `trusted` lets them see
+    /// `X-Ticketwerk-*` control headers. `ingest` calls it and then answers automatically.
+    func file(_ raw: [UInt8], queue queueName: String?, trusted: Bool, by principal: Principal) async throws -> MailIntakeResult {
         try AccessPolicy.requireAdmin(principal)
         guard raw.count <= Self.maxMessageBytes else {
             throw DomainError.tooLarge("The message is larger than \(Self.maxMessageBytes / 1_048_576) MB.")
         }
         let mail = MIMEParser.parse(raw)
+        let filters = MailFilterStage(context: context, fields: tickets.fields)
+        let verdict = try await filters.verdict(for: mail, trusted: trusted)
+        if let filterName = verdict.ignoredBy { return try await filters.keepIgnored(mail, by: filterName) }
         let master = try await masterData.current(context.database)
         let sender = mail.from.first.flatMap { try? AddressRules.normalise($0.address) }
 
@@ -39,11 +43,13 @@ public struct MailIntake: Sendable {
         }
         if let target = try await followUpTarget(of: mail) {
             if let filed = try await fileFollowUp(mail, to: target, master: master) { return filed }
-            let created = try await openTicket(for: mail, sender: sender, queueName: queueName, master: master)
-            _ = try await tickets.link(created.ticketId, type: .relates, to: .ticket, targetID: target, by: .system)
+            let created = try await openTicket(for: mail, sender: sender, queueName: queueName, verdict: verdict, master: master)
+            if let ticketID = created.ticketId {
+                _ = try await tickets.link(ticketID, type: .relates, to: .ticket, targetID: target, by: .system)
+            }
             return MailIntakeResult(outcome: .linkedTicket, ticketId: created.ticketId, number: created.number, articleId: created.articleId)
         }
-        return try await openTicket(for: mail, sender: sender, queueName: queueName, master: master)
+        return try await openTicket(for: mail, sender: sender, queueName: queueName, verdict: verdict, master: master)
     }
 
     /// The ticket a mail follows up: one of our ticket numbers in the subject, else a Message-ID it refers to.
@@ -114,17 +120,19 @@ public struct MailIntake: Sendable {
     }
 
     /// Opens a new ticket for the mail in the queue of the system address it was sent to.
-    private func openTicket(for mail: MailMessage, sender: String?, queueName: String?, master: MasterData) async throws -> MailIntakeResult {
+    private func openTicket(for mail: MailMessage, sender: String?, queueName: String?, verdict: MailFilterVerdict, master: MasterData) async throws -> MailIntakeResult {
         let recipients = Set((mail.to + mail.cc).map { $0.address.lowercased() }
             + ["Delivered-To", "X-Original-To"].compactMap { mail.headers[$0]?.trimmingCharacters(in: .whitespaces).lowercased() })
         let active = master.queues.filter(\.isActive)
-        let queue = active.first { $0.systemAddress.map { recipients.contains($0.lowercased()) } ?? false }
+        let queue = verdict.queueID.flatMap { id in active.first { $0.id == id } }
+            ?? active.first { $0.systemAddress.map { recipients.contains($0.lowercased()) } ?? false }
             ?? queueName.flatMap { name in active.first { $0.name.lowercased() == name.lowercased() } }
             ?? active.first { $0.parentID == nil }
         guard let queue else { throw DomainError.conflict("No active queue can take mail.") }
         let subject = (mail.subject ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var input = NewTicket(title: subject.isEmpty ? "(ohne Betreff)" : String(subject.prefix(500)), customer: sender)
         input.queueId = queue.id
+        verdict.apply(to: &input)
         let (view, articleID) = try await tickets.create(input, article: ArticleDraft(mail: mail, sender: .customer, customerVisible: true), by: .system)
         return MailIntakeResult(outcome: .created, ticketId: view.id, number: view.number, articleId: articleID ?? 0)
     }

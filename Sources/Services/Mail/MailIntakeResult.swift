@@ -14,10 +14,23 @@ public struct MailIntakeResult: Sendable, Encodable, Equatable {
         case linkedTicket
         /// A delivery status report was filed as an internal note on the ticket whose mail bounced.
         case bounce
+        /// A postmaster filter dropped the mail into the ignore list; no ticket was made.
+        case ignored
     }
 
     public var outcome: Outcome
-    public var ticketId: Int64
-    public var number: String
-    public var articleId: Int64
+    /// The ticket and article the mail became; nil when it was ignored.
+    public var ticketId: Int64?
+    public var number: String?
+    public var articleId: Int64?
+    /// The entry in the ignore list, for an ignored mail.
+    public var ignoredId: Int64?
+
+    public init(outcome: Outcome, ticketId: Int64? = nil, number: String? = nil, articleId: Int64? = nil, ignoredId: Int64? = nil) {
+        self.outcome = outcome
+        self.ticketId = ticketId
+        self.number = number
+        self.articleId = articleId
+        self.ignoredId = ignoredId
+    }
 }

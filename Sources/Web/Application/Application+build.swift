@@ -31,6 +31,8 @@ public func buildRouter(services: WebServices) -> Router<AppRequestContext> {
     CMDBItemController(services: services).register(on: api)
     CMDBListController(services: services).register(on: api)
     QueueMailTextController(services: services).register(on: api)
+    MailAccountController(services: services).register(on: api)
+    MailFilterController(services: services).register(on: api)
     return router
 }
 

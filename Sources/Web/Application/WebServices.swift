@@ -18,6 +18,8 @@ public struct WebServices: Sendable {
     public let cmdbLists: CISavedListService
     public let queueMailTexts: QueueMailTextService
     public let outbox: OutboxDelivery
+    public let mailAccounts: MailAccountService
+    public let mailFilters: MailFilterService
     public let metrics: PrometheusCollectorRegistry
 
     /// `cache` is shared with the background workers of the same process, so that an admin change reaches both.
@@ -36,6 +38,8 @@ public struct WebServices: Sendable {
         cmdbLists = CISavedListService(context: context, items: configItems)
         queueMailTexts = QueueMailTextService(context: context, masterData: cache)
         outbox = OutboxDelivery(context: context, tickets: tickets, policy: context.configuration.outbox)
+        mailAccounts = MailAccountService(context: context)
+        mailFilters = MailFilterService(context: context, masterData: cache)
         self.metrics = metrics
     }
 }

@@ -37,6 +37,8 @@ struct ContractScenario {
         try await cmdb(people: people)
         try await outgoingMail(queueID: queueID, people: people)
         try await serviceLevels(queueID: queueID, people: people)
+        try await mailAccounts(people)
+        try await mailFilters(people)
     }
 
     /// A mail filed as a new ticket, and the same endpoint refused to an agent.

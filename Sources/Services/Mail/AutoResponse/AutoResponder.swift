@@ -28,7 +28,7 @@ struct AutoResponder {
         do {
             try await send(to: raw, after: result)
         } catch {
-            context.logger.error("auto-response failed", metadata: ["ticket": "\(result.number)", "error": "\(error)"])
+            context.logger.error("auto-response failed", metadata: ["ticket": "\(result.number ?? "")", "error": "\(error)"])
         }
     }
 
@@ -38,11 +38,12 @@ struct AutoResponder {
         case .created, .linkedTicket: kind = .newTicket
         case .followUp, .reopened: kind = .followUp
         case .rejected: kind = .rejected
-        case .bounce: return
+        case .bounce, .ignored: return
         }
         let master = try await tickets.masterData.current(context.database)
         let dialect = context.database.dialect
-        guard let ticket = try await context.database.read({ db in try await TicketRepository(db, dialect: dialect).find(result.ticketId, in: .everything) }),
+        guard let ticketID = result.ticketId,
+              let ticket = try await context.database.read({ db in try await TicketRepository(db, dialect: dialect).find(ticketID, in: .everything) }),
               let queue = master.queue(ticket.queueID), let systemAddress = queue.systemAddress else { return }
         let texts = try await context.database.read { db in try await QueueMailTextRepository(db).texts(ofQueue: queue.id) }
         guard kind == .rejected || texts.contains(where: { $0.kind == kind }) else { return }

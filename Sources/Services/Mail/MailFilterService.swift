@@ -1,0 +1,100 @@
+import Domain
+import Foundation
+import SQLKit
+import Store
+
+/// Administration of postmaster filters and of the mails they dropped; administrators only. Every change
+/// appends an event.
+public struct MailFilterService: Sendable {
+    let context: ServiceContext
+    let masterData: MasterDataCache
+    let fields: FieldService
+
+    public init(context: ServiceContext, masterData: MasterDataCache) {
+        self.context = context
+        self.masterData = masterData
+        fields = FieldService(context: context)
+    }
+
+    /// Every filter in the order they run.
+    public func list(by principal: Principal) async throws -> [MailFilter] {
+        try AccessPolicy.requireAdmin(principal)
+        return try await context.database.read { db in try await MailFilterRepository(db).all() }
+    }
+
+    public func get(_ id: Int64, by principal: Principal) async throws -> MailFilter {
+        guard let filter = try await list(by: principal).first(where: { $0.id == id }) else { throw DomainError.notFound("No mail filter \(id).") }
+        return filter
+    }
+
+    public func create(_ input: MailFilterInput, by principal: Principal) async throws -> MailFilter {
+        let existing = try await list(by: principal)
+        let blank = MailFilter(id: 0, name: "", position: (existing.map(\.position).max() ?? 0) + 10, conditions: [], actions: MailFilterActions())
+        return try await save(merged(input, over: blank), action: "created", by: principal)
+    }
+
+    public func update(_ id: Int64, _ input: MailFilterInput, by principal: Principal) async throws -> MailFilter {
+        try await save(merged(input, over: try await get(id, by: principal)), action: "updated", by: principal)
+    }
+
+    public func delete(_ id: Int64, by principal: Principal) async throws {
+        _ = try await get(id, by: principal)
+        let now = context.now()
+        try await context.database.transaction { db in
+            try await MailFilterRepository(db).delete(id)
+            try await appendEvent(db, id: id, action: "deleted", by: principal, at: now)
+        }
+    }
+
+    /// Mails the filters dropped, by id, a page after the cursor.
+    public func ignored(after cursor: Int64?, limit: Int, by principal: Principal) async throws -> Page<IgnoredMail> {
+        try AccessPolicy.requireAdmin(principal)
+        guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
+        let fetched = try await context.database.read { db in try await MailFilterRepository(db).ignored(after: cursor ?? 0, limit: limit + 1) }
+        return Page(fetched: fetched, limit: limit, cursor: \.id)
+    }
+
+    /// The raw message of a dropped mail.
+    public func ignoredRaw(_ id: Int64, by principal: Principal) async throws -> [UInt8] {
+        try AccessPolicy.requireAdmin(principal)
+        guard let raw = try await context.database.read({ db in try await MailFilterRepository(db).ignoredRaw(id) }) else {
+            throw DomainError.notFound("No ignored mail \(id).")
+        }
+        return raw
+    }
+
+    private func merged(_ input: MailFilterInput, over base: MailFilter) -> MailFilter {
+        var filter = base
+        if let name = input.name { filter.name = name.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if let position = input.position { filter.position = position }
+        if let active = input.isActive { filter.isActive = active }
+        if let conditions = input.conditions { filter.conditions = conditions }
+        if let actions = input.actions { filter.actions = actions }
+        return filter
+    }
+
+    private func save(_ filter: MailFilter, action: String, by principal: Principal) async throws -> MailFilter {
+        try MailFilterRules.check(filter, master: try await masterData.current(context.database), fields: try await fields.definitions(for: .ticket))
+        let now = context.now()
+        return try await context.database.transaction { db in
+            let repository = MailFilterRepository(db)
+            if try await repository.nameExists(filter.name, except: filter.id) {
+                throw DomainError.conflict("A mail filter '\(filter.name)' exists already.")
+            }
+            var saved = filter
+            if filter.id == 0 {
+                saved.id = try await repository.insert(filter, at: now)
+            } else {
+                try await repository.update(filter)
+            }
+            try await appendEvent(db, id: saved.id, action: action, by: principal, at: now)
+            return saved
+        }
+    }
+
+    private func appendEvent(_ db: any SQLDatabase, id: Int64, action: String, by principal: Principal, at now: Date) async throws {
+        try await EventRepository(db).append(
+            type: EventType.masterDataChanged, ticketID: nil, actorID: principal.userID,
+            payload: EventPayload.json(["kind": "mail_filters", "id": String(id), "action": action]), at: now)
+    }
+}
