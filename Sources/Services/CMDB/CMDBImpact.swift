@@ -14,7 +14,7 @@ struct CMDBImpact: Sendable {
         guard !incidentTicketTypes.isEmpty else { return }
         let names = Set(incidentTicketTypes.map { $0.lowercased() })
         let typeIDs = master.types.filter { names.contains($0.name.lowercased()) || names.contains($0.nameEN?.lowercased() ?? "") }.map(\.id)
-        let openStateIDs = master.states.filter { ![.closed, .merged, .removed].contains($0.type) }.map(\.id)
+        let openStateIDs = master.states.filter { !$0.type.isClosed }.map(\.id)
         try await CIImpactRepository(db).refresh(ticketID: ticketID, incidentTypeIDs: typeIDs, openStateIDs: openStateIDs, itemIDs: itemIDs)
     }
 }

@@ -42,7 +42,7 @@ public struct SLAEscalator: Sendable {
             guard var clocks = try await tickets.claimForEscalation(id, by: now),
                   let ticket = try await tickets.find(id, in: .everything) else { return 0 }
             let escalations = clocks.takePendingEscalations(at: now)
-            try await tickets.storeSLA(clocks, summary: TicketSLASummary(clocks), of: id)
+            try await tickets.storeSLA(clocks, of: id)
             guard !escalations.isEmpty else { return 0 }
             let notify = try await recipients(of: ticket, master: master, db: db)
             let history = HistoryRepository(db)

@@ -72,32 +72,36 @@ struct SLAKeeper: Sendable {
         }
     }
 
-    /// Applies a new article on an existing ticket: a customer-visible agent article answers, a customer
-    /// article asks; internal notes and system articles leave the clocks alone.
-    func recordArticle(_ article: Article, on ticket: Ticket, db: any SQLDatabase, dialect: Dialect) async throws {
-        guard article.customerVisible else { return }
+    /// The clocks after a new article on an existing ticket, for the caller to store with the ticket's touch: a
+    /// customer-visible agent article answers, a customer article asks; nil for internal notes and system
+    /// articles, which leave the clocks alone.
+    func clocks(after article: Article, on ticket: Ticket, db: any SQLDatabase, dialect: Dialect) async throws -> TicketSLAClocks? {
+        guard article.customerVisible else { return nil }
         let event: SLAEvent
         switch article.sender {
         case .agent: event = .customerVisibleAgentReply
         case .customer: event = .customerVisibleCustomerMessage
-        case .system: return
+        case .system: return nil
         }
-        _ = try await update(ticket, at: article.createdAt, db: db, dialect: dialect) { clocks in
-            clocks.apply(event, at: article.createdAt, calendar: calendar(for: ticket, slaID: clocks.terms.slaID))
-        }
+        var clocks = try await stored(ticket, db: db, dialect: dialect)
+        clocks.apply(event, at: article.createdAt, calendar: calendar(for: ticket, slaID: clocks.terms.slaID))
+        return clocks
     }
 
-    /// Loads the clocks of `ticket` (starting them from its creation if it has none yet), lets `change` apply
-    /// events, and stores the result.
+    /// Loads the clocks of `ticket`, lets `change` apply events, and stores the result.
     private func update(
         _ ticket: Ticket, at instant: Date, db: any SQLDatabase, dialect: Dialect, _ change: (inout TicketSLAClocks) -> Void
     ) async throws -> TicketSLASummary {
-        let repository = TicketRepository(db, dialect: dialect)
-        var clocks = try await repository.slaClocks(of: ticket.id) ?? startedClocks(for: ticket, channel: .web)
+        var clocks = try await stored(ticket, db: db, dialect: dialect)
         change(&clocks)
-        let summary = TicketSLASummary(clocks)
-        try await repository.storeSLA(clocks, summary: summary, of: ticket.id)
-        return summary
+        try await TicketRepository(db, dialect: dialect).storeSLA(clocks, of: ticket.id)
+        return TicketSLASummary(clocks)
+    }
+
+    /// The stored clocks of `ticket`, or clocks started at its creation when it has none yet (a ticket from
+    /// before SLAs existed).
+    private func stored(_ ticket: Ticket, db: any SQLDatabase, dialect: Dialect) async throws -> TicketSLAClocks {
+        try await TicketRepository(db, dialect: dialect).slaClocks(of: ticket.id) ?? startedClocks(for: ticket, channel: .web)
     }
 
     /// `start` and its ancestors, nearest first (a tree cycle ends the walk).

@@ -61,8 +61,8 @@ struct ArticleWriter {
             )
         }
         if touch {
-            try await TicketRepository(db, dialect: dialect).touch(ticket.id, at: now)
-            try await sla.recordArticle(article, on: ticket, db: db, dialect: dialect)
+            let clocks = try await sla.clocks(after: article, on: ticket, db: db, dialect: dialect)
+            try await TicketRepository(db, dialect: dialect).touch(ticket.id, at: now, slaClocks: clocks)
         }
         try await HistoryRepository(db).append(
             ticketID: ticket.id, actorID: actor, field: "article", old: nil,

@@ -41,12 +41,14 @@ public struct TicketRepository: Sendable {
 
     /// Replaces a ticket's SLA clocks and their summary. The version stays: clocks move with events and
     /// escalations, not with an edit someone could collide with.
-    public func storeSLA(_ clocks: TicketSLAClocks, summary: TicketSLASummary, of id: Int64) async throws {
-        let assignments = SLAColumns.values(summary).map { column, value in SQLQueryString("\(ident: column) = \(bind: value)") }
-        try await db.raw("""
-            UPDATE tickets SET sla_clocks = \(bind: try SLAColumns.encode(clocks)), \(assignments.joined(separator: ", "))
-            WHERE id = \(bind: id)
-            """).run()
+    public func storeSLA(_ clocks: TicketSLAClocks, of id: Int64) async throws {
+        try await db.raw("UPDATE tickets SET \(try Self.slaAssignments(clocks)) WHERE id = \(bind: id)").run()
+    }
+
+    /// `sla_clocks` and the summary columns derived from `clocks`.
+    private static func slaAssignments(_ clocks: TicketSLAClocks) throws -> SQLQueryString {
+        let columns = SLAColumns.values(TicketSLASummary(clocks)).map { column, value in SQLQueryString("\(ident: column) = \(bind: value)") }
+        return "sla_clocks = \(bind: try SLAColumns.encode(clocks)), \(columns.joined(separator: ", "))"
     }
 
     /// Ids of tickets whose next SLA deadline has come by `instant`, earliest first.
@@ -99,8 +101,10 @@ public struct TicketRepository: Sendable {
     }
 
     /// Marks the ticket changed (a new article, say) and bumps its version.
-    public func touch(_ id: Int64, at date: Date) async throws {
-        try await db.raw("UPDATE tickets SET changed_at = \(bind: date.millis), version = version + 1 WHERE id = \(bind: id)").run()
+    /// With `slaClocks`, stores them and their summary in the same statement (an article that moved them).
+    public func touch(_ id: Int64, at date: Date, slaClocks: TicketSLAClocks? = nil) async throws {
+        let sla: SQLQueryString = try slaClocks.map { ", \(try Self.slaAssignments($0))" } ?? ""
+        try await db.raw("UPDATE tickets SET changed_at = \(bind: date.millis), version = version + 1\(sla) WHERE id = \(bind: id)").run()
     }
 
     /// One page of tickets matching `query` within `scope`, plus the cursor of the following page.

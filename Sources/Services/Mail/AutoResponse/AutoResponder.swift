@@ -101,9 +101,8 @@ struct AutoResponder {
             let written = try await ArticleWriter(db: db, dialect: dialect, now: now, fields: fields, sla: sla)
                 .write(article, to: ticket, by: .system, touch: false)
             // RFC 3834 section 3.3: automatic answers go out with the null reverse path, so nothing answers them back.
-            _ = try await OutboxRepository(db, dialect: dialect).enqueue(OutboxMessage(
-                ticketID: ticket.id, articleID: written.value.id, messageID: composed.messageID, envelopeSender: "",
-                envelopeRecipients: composed.envelopeRecipients, content: composed.bytes, nextAttemptAt: now, createdAt: now))
+            _ = try await OutboxRepository(db, dialect: dialect).enqueue(
+                OutboxMessage(composed, ticketID: ticket.id, articleID: written.value.id, envelopeSender: "", at: now))
             try await HistoryRepository(db).append(ticketID: ticket.id, actorID: nil, field: "autoResponse", old: nil, new: kind.rawValue, at: now)
         }
     }

@@ -67,9 +67,7 @@ struct EmailArticleSender {
         draft.references = mail.references.isEmpty ? nil : mail.references.joined(separator: " ")
         let article = try await ArticleWriter(db: db, dialect: dialect, now: now, fields: fields, sla: sla).write(draft, to: ticket, by: principal, touch: true)
         _ = try await OutboxRepository(db, dialect: dialect).enqueue(OutboxMessage(
-            ticketID: ticket.id, articleID: article.value.id, messageID: composed.messageID,
-            envelopeSender: configuration.smtp?.envelopeSender ?? composed.envelopeSender,
-            envelopeRecipients: composed.envelopeRecipients, content: composed.bytes, nextAttemptAt: now, createdAt: now
+            composed, ticketID: ticket.id, articleID: article.value.id, envelopeSender: configuration.smtp?.envelopeSender ?? composed.envelopeSender, at: now
         ))
         return article
     }
