@@ -38,7 +38,7 @@ struct Serve: AsyncParsableCommand {
         if let smtp = configuration.smtp { logger.info("outgoing mail", metadata: ["smtp": "\(smtp)"]) }
         let cache = MasterDataCache()
         let services = WebServices(context: context, cache: cache, metrics: registry)
-        let app = buildApplication(services: services, settings: ServerSettings(host: host, port: port), logger: logger)
+        let app = try buildApplication(services: services, settings: ServerSettings(host: host, port: port), logger: logger)
         let workers = WorkerPool(jobs: try backgroundJobs(context: context, masterData: cache), logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: app), .init(service: workers)],
