@@ -9,15 +9,21 @@ import Mustache
 public struct Translations: Sendable {
     let catalogs: [UILanguage: [String: String]]
 
-    /// Loads the catalogues bundled with the web module.
+    /// Loads the catalogues bundled with the web module: every `Resources/i18n/LANG/*.json` file (one per
+    /// area of the interface), merged. A key defined in two files is an error.
     public static func bundled() throws -> Translations {
+        let root = try PageRenderer.resourceRoot().appendingPathComponent("i18n")
         var catalogs: [UILanguage: [String: String]] = [:]
         for language in UILanguage.allCases {
-            guard let url = Bundle.module.url(forResource: "Resources/i18n/\(language.rawValue)", withExtension: "json") else {
-                throw UIResourceError.missing("i18n/\(language.rawValue).json")
+            let folder = root.appendingPathComponent(language.rawValue)
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+            guard !files.isEmpty else { throw UIResourceError.missing("i18n/\(language.rawValue)/*.json") }
+            var catalog: [String: String] = [:]
+            for file in files {
+                let tree = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(file)))
+                try catalog.merge(flatten(tree, prefix: "")) { _, _ in throw UIResourceError.duplicateText(file) }
             }
-            let tree = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
-            catalogs[language] = flatten(tree, prefix: "")
+            catalogs[language] = catalog
         }
         return Translations(catalogs: catalogs)
     }
@@ -66,11 +72,13 @@ struct TextNode: MustacheParent, CustomStringConvertible, Sendable {
 enum UIResourceError: Error, CustomStringConvertible {
     case missing(String)
     case template(String)
+    case duplicateText(String)
 
     var description: String {
         switch self {
         case .missing(let name): "The bundled resource \(name) is missing."
         case .template(let name): "The template \(name) does not exist."
+        case .duplicateText(let file): "\(file) defines a text that another file of its language defines too."
         }
     }
 }

@@ -4,6 +4,9 @@ import Hummingbird
 
 /// The stylesheet, scripts and icons of the web interface, held in memory and served under `/static/`.
 ///
+/// `app.css` is every `static/css/*.css` and `app.js` every `static/js/*.js`, joined in file-name order, so
+/// each area of the interface keeps its own file while a page loads one stylesheet and one script.
+///
 /// Pages link them as `/static/NAME?v=VERSION`; the version is a hash of all assets, so browsers may
 /// cache them for a year and still see every change.
 public struct StaticAssets: Sendable {
@@ -17,16 +20,34 @@ public struct StaticAssets: Sendable {
     let version: String
 
     static func load(from directory: URL) throws -> StaticAssets {
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        var contents: [String: Data] = [:]
+        for name in try visibleFiles(in: directory) where !name.hasSuffix("/") {
+            contents[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+        }
+        for (bundle, folder, fileExtension) in [("app.css", "css", "css"), ("app.js", "js", "js")] {
+            let parts = try visibleFiles(in: directory.appendingPathComponent(folder)).filter { $0.hasSuffix("." + fileExtension) }
+            contents[bundle] = try parts.reduce(into: Data()) { joined, name in
+                joined.append(try Data(contentsOf: directory.appendingPathComponent(folder).appendingPathComponent(name)))
+                joined.append(Data("\n".utf8))
+            }
+        }
         var files: [String: Asset] = [:]
         var digest = SHA256()
-        for name in names where !name.hasPrefix(".") {
-            let data = try Data(contentsOf: directory.appendingPathComponent(name))
+        for (name, data) in contents.sorted(by: { $0.key < $1.key }) {
             digest.update(data: data)
             files[name] = Asset(data: ByteBuffer(bytes: data), contentType: contentType(of: name))
         }
         let version = digest.finalize().prefix(6).map { String(format: "%02x", $0) }.joined()
         return StaticAssets(files: files, version: version)
+    }
+
+    /// The names in `directory`, sorted, without hidden files; sub-folders end in "/".
+    private static func visibleFiles(in directory: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !$0.hasPrefix(".") }.sorted().map { name in
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isFolder)
+            return isFolder.boolValue ? name + "/" : name
+        }
     }
 
     private static func contentType(of name: String) -> String {
