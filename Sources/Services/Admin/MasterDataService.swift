@@ -56,7 +56,9 @@ public struct MasterDataService: Sendable {
             }
             try await EventRepository(db).append(
                 type: EventType.masterDataChanged, ticketID: nil, actorID: principal.userID,
-                payload: EventPayload.json(["kind": Record.table, "id": String(stored.id), "action": record.id == 0 ? "created" : "updated"]),
+                payload: EventPayload.json([
+                    "kind": Record.table, "id": String(stored.id), "name": name, "action": record.id == 0 ? "created" : "updated",
+                ]),
                 at: now
             )
             return stored

@@ -31,6 +31,12 @@ public struct RoleInput: Sendable, Decodable {
     public var comment: String?
     /// Queue id (as a string key, JSON objects have string keys) → right names.
     public var queues: [String: [String]]
+
+    public init(name: String, comment: String? = nil, queues: [String: [String]]) {
+        self.name = name
+        self.comment = comment
+        self.queues = queues
+    }
 }
 
 /// Users and roles.
@@ -48,40 +54,32 @@ public struct UserService: Sendable {
             throw DomainError.invalid(field: "login", "A login has 1 to 100 letters, digits and . - _ @.")
         }
         let locale = input.locale ?? "de"
-        guard ["de", "en"].contains(locale) else { throw DomainError.invalid(field: "locale", "locale must be de or en.") }
+        try Self.checkLocale(locale)
         let email = try input.email.map { address throws(DomainError) in try AddressRules.normalise(address, field: "email") }
         let hash: String? = if let password = input.password { try await AuthService(context: context).hashPassword(password) } else { nil }
         let now = context.now()
         return try await context.database.transaction { db in
             let users = UserRepository(db)
             if try await users.find(login: login) != nil { throw DomainError.conflict("The login '\(login)' is taken.") }
-            let roles = try await RoleRepository(db).all()
-            for id in input.roleIds ?? [] where !roles.contains(where: { $0.id == id }) {
-                throw DomainError.invalid(field: "roleIds", "Unknown role \(id).")
-            }
-            if let contactID = input.contactId, try await ContactRepository(db).find(contactID) == nil {
-                throw DomainError.invalid(field: "contactId", "Unknown contact \(contactID).")
-            }
             let isCustomer = input.isCustomer ?? false
-            if isCustomer, input.contactId == nil { throw DomainError.invalid(field: "contactId", "A customer account needs a contact.") }
+            try await Self.checkReferences(roleIDs: input.roleIds ?? [], contactID: input.contactId, isCustomer: isCustomer, db: db)
             let user = try await users.insert(User(
                 id: 0, login: login, email: email, firstName: input.firstName ?? "", lastName: input.lastName ?? "",
                 isAgent: input.isAgent ?? !isCustomer, isCustomer: isCustomer, isAdmin: input.isAdmin ?? false,
                 contactID: input.contactId, seesOrganisationTickets: input.seesOrganisationTickets ?? false, locale: locale,
                 roleIDs: input.roleIds ?? [], createdAt: now
             ), passwordHash: hash)
-            try await EventRepository(db).append(
-                type: EventType.masterDataChanged, ticketID: nil, actorID: principal.userID,
-                payload: EventPayload.json(["kind": "user", "id": String(user.id), "action": "created"]), at: now
-            )
+            try await Self.appendEvent(user, action: "created", by: principal, at: now, db: db)
             return user
         }
     }
 
-    public func list(after cursor: Int64?, limit: Int, by principal: Principal) async throws -> Page<User> {
+    /// A page of users by id; with `text`, only those whose login, name or mail address contains it.
+    public func list(after cursor: Int64?, limit: Int, matching text: String? = nil, by principal: Principal) async throws -> Page<User> {
         try AccessPolicy.requireAgent(principal)
         guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
-        let users = try await context.database.read { db in try await UserRepository(db).list(after: cursor, limit: limit + 1) }
+        let text = text?.trimmingCharacters(in: .whitespaces)
+        let users = try await context.database.read { db in try await UserRepository(db).list(after: cursor, limit: limit + 1, matching: text) }
         return Page(fetched: users, limit: limit) { $0.id }
     }
 
@@ -108,15 +106,21 @@ public struct UserService: Sendable {
                 throw DomainError.invalid(field: "currentPassword", "The current password is wrong.")
             }
         }
+        let now = context.now()
         try await context.database.transaction { db in
-            try await UserRepository(db).setPasswordHash(of: id, to: hash)
+            let users = UserRepository(db)
+            try await users.setPasswordHash(of: id, to: hash)
+            // Someone else's password is an administrative change; one's own is not.
+            if principal.userID != id, let user = try await users.find(id) {
+                try await Self.appendEvent(user, action: "passwordSet", by: principal, at: now, db: db)
+            }
         }
     }
 
     /// Sets the language a user's interface and mails use ("de" or "en"): the user themself or an administrator.
     public func setLocale(of id: Int64, to locale: String, by principal: Principal) async throws {
         guard principal.userID == id || principal.isAdmin else { throw DomainError.forbidden("You may change only your own language.") }
-        guard ["de", "en"].contains(locale) else { throw DomainError.invalid(field: "locale", "The language must be 'de' or 'en'.") }
+        try Self.checkLocale(locale)
         try await context.database.transaction { db in
             let users = UserRepository(db)
             guard var user = try await users.find(id) else { throw DomainError.notFound("No user \(id).") }
@@ -131,34 +135,6 @@ public struct UserService: Sendable {
     }
 
     public func createRole(_ input: RoleInput, by principal: Principal) async throws -> Role {
-        try AccessPolicy.requireAdmin(principal)
-        let name = input.name.trimmingCharacters(in: .whitespaces)
-        guard (1...200).contains(name.count) else { throw DomainError.invalid(field: "name", "A name needs 1 to 200 characters.") }
-        var rights: [Int64: QueueRights] = [:]
-        for (key, names) in input.queues {
-            guard let queue = Int64(key) else { throw DomainError.invalid(field: "queues", "Keys must be queue ids.") }
-            guard let set = QueueRights(names: names) else {
-                throw DomainError.invalid(field: "queues.\(key)", "Rights are read, create, note, reply, move, owner, priority, admin.")
-            }
-            rights[queue] = set
-        }
-        let now = context.now()
-        let requested = rights
-        return try await context.database.transaction { db in
-            let queues = try await Records<Queue>(db).all()
-            for queue in requested.keys where !queues.contains(where: { $0.id == queue }) {
-                throw DomainError.invalid(field: "queues.\(queue)", "Unknown queue \(queue).")
-            }
-            let repository = RoleRepository(db)
-            if try await repository.all().contains(where: { $0.name.lowercased() == name.lowercased() }) {
-                throw DomainError.conflict("A role named '\(name)' exists already.")
-            }
-            let role = try await repository.insert(Role(id: 0, name: name, comment: input.comment, queueRights: requested))
-            try await EventRepository(db).append(
-                type: EventType.masterDataChanged, ticketID: nil, actorID: principal.userID,
-                payload: EventPayload.json(["kind": "role", "id": String(role.id), "action": "created"]), at: now
-            )
-            return role
-        }
+        try await saveRole(nil, input, by: principal)
     }
 }

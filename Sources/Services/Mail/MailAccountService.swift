@@ -48,9 +48,9 @@ public struct MailAccountService: Sendable {
         let now = context.now()
         try await context.database.transaction { db in
             let repository = MailAccountRepository(db)
-            guard try await repository.find(id) != nil else { throw DomainError.notFound("No mail account \(id).") }
+            guard let found = try await repository.find(id) else { throw DomainError.notFound("No mail account \(id).") }
             try await repository.delete(id)
-            try await appendEvent(db, id: id, action: "deleted", by: principal, at: now)
+            try await appendEvent(db, id: id, name: found.account.name, action: "deleted", by: principal, at: now)
         }
     }
 
@@ -70,15 +70,15 @@ public struct MailAccountService: Sendable {
             } else {
                 try await repository.update(account, at: now)
             }
-            try await appendEvent(db, id: id, action: action, by: principal, at: now)
+            try await appendEvent(db, id: id, name: account.name, action: action, by: principal, at: now)
             guard let saved = try await repository.find(id) else { throw DomainError.notFound("No mail account \(id).") }
             return MailAccountView(account: saved.account, status: saved.status)
         }
     }
 
-    private func appendEvent(_ db: any SQLDatabase, id: Int64, action: String, by principal: Principal, at now: Date) async throws {
+    private func appendEvent(_ db: any SQLDatabase, id: Int64, name: String, action: String, by principal: Principal, at now: Date) async throws {
         try await EventRepository(db).append(
             type: EventType.masterDataChanged, ticketID: nil, actorID: principal.userID,
-            payload: EventPayload.json(["kind": "mail_accounts", "id": String(id), "action": action]), at: now)
+            payload: EventPayload.json(["kind": "mail_accounts", "id": String(id), "name": name, "action": action]), at: now)
     }
 }

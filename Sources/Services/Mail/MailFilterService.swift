@@ -38,11 +38,11 @@ public struct MailFilterService: Sendable {
     }
 
     public func delete(_ id: Int64, by principal: Principal) async throws {
-        _ = try await get(id, by: principal)
+        let filter = try await get(id, by: principal)
         let now = context.now()
         try await context.database.transaction { db in
             try await MailFilterRepository(db).delete(id)
-            try await appendEvent(db, id: id, action: "deleted", by: principal, at: now)
+            try await appendEvent(db, id: id, name: filter.name, action: "deleted", by: principal, at: now)
         }
     }
 
@@ -87,14 +87,14 @@ public struct MailFilterService: Sendable {
             } else {
                 try await repository.update(filter)
             }
-            try await appendEvent(db, id: saved.id, action: action, by: principal, at: now)
+            try await appendEvent(db, id: saved.id, name: saved.name, action: action, by: principal, at: now)
             return saved
         }
     }
 
-    private func appendEvent(_ db: any SQLDatabase, id: Int64, action: String, by principal: Principal, at now: Date) async throws {
+    private func appendEvent(_ db: any SQLDatabase, id: Int64, name: String, action: String, by principal: Principal, at now: Date) async throws {
         try await EventRepository(db).append(
             type: EventType.masterDataChanged, ticketID: nil, actorID: principal.userID,
-            payload: EventPayload.json(["kind": "mail_filters", "id": String(id), "action": action]), at: now)
+            payload: EventPayload.json(["kind": "mail_filters", "id": String(id), "name": name, "action": action]), at: now)
     }
 }

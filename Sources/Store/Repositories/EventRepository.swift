@@ -34,6 +34,16 @@ public struct EventRepository: Sendable {
         }
     }
 
+    /// The newest events of the given types, newest first, with an id below `cursor` when one is given
+    /// (served by the `events_type` index).
+    public func latest(ofTypes types: [String], before cursor: Int64?, limit: Int) async throws -> [DomainEvent] {
+        guard !types.isEmpty else { return [] }
+        return try await db.raw("""
+            SELECT e.* FROM events e WHERE e.type IN (\(binds: types)) AND e.id < \(bind: cursor ?? Int64.max)
+            ORDER BY e.id DESC LIMIT \(literal: limit)
+            """).all().map(Self.decode)
+    }
+
     /// Events with an id above `cursor`, oldest first, whose ticket (if any) lies in `scope`.
     public func events(after cursor: Int64, limit: Int, in scope: TicketScope) async throws -> [DomainEvent] {
         let visible: SQLQueryString = scope == .everything ? "1 = 1" : """
@@ -41,11 +51,13 @@ public struct EventRepository: Sendable {
             """
         return try await db.raw("""
             SELECT e.* FROM events e WHERE e.id > \(bind: cursor) AND \(visible) ORDER BY e.id LIMIT \(literal: limit)
-            """).all().map { row in
-            DomainEvent(
-                id: try row.int64("id"), type: try row.string("type"), ticketID: try row.int64OrNil("ticket_id"),
-                actorID: try row.int64OrNil("actor_id"), payload: try row.string("payload"), createdAt: try row.date("created_at")
-            )
-        }
+            """).all().map(Self.decode)
+    }
+
+    private static func decode(_ row: any SQLRow) throws -> DomainEvent {
+        DomainEvent(
+            id: try row.int64("id"), type: try row.string("type"), ticketID: try row.int64OrNil("ticket_id"),
+            actorID: try row.int64OrNil("actor_id"), payload: try row.string("payload"), createdAt: try row.date("created_at")
+        )
     }
 }

@@ -28,9 +28,22 @@ public struct UserRepository: Sendable {
         try await decode(db.raw("SELECT * FROM users WHERE login_key = \(bind: login.lowercased())").all()).first
     }
 
-    /// Users ordered by id, after `cursor`.
-    public func list(after cursor: Int64?, limit: Int) async throws -> [User] {
-        try await decode(db.raw("SELECT * FROM users WHERE id > \(bind: cursor ?? 0) ORDER BY id LIMIT \(literal: limit)").all())
+    /// Users ordered by id, after `cursor`; with `text`, only those whose login, name or mail address contains it
+    /// (case-insensitively for ASCII letters).
+    public func list(after cursor: Int64?, limit: Int, matching text: String? = nil) async throws -> [User] {
+        var condition: SQLQueryString = "1 = 1"
+        if let text, !text.isEmpty {
+            let escaped = text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            let pattern = "%" + escaped + "%"
+            condition = """
+                (login_key LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(first_name || ' ' || last_name) LIKE \(bind: pattern) ESCAPE '\\'
+                 OR LOWER(COALESCE(email, '')) LIKE \(bind: pattern) ESCAPE '\\')
+                """
+        }
+        return try await decode(db.raw("""
+            SELECT * FROM users WHERE id > \(bind: cursor ?? 0) AND \(condition) ORDER BY id LIMIT \(literal: limit)
+            """).all())
     }
 
     /// The stored credentials of a user: bcrypt hash and TOTP secret.

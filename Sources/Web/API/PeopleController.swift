@@ -20,7 +20,8 @@ struct PeopleController {
     func register(on api: RouterGroup<AppRequestContext>) {
         api.get("users") { request, context -> Response in
             try APIBody.response(try await services.users.list(
-                after: try request.queryInt("after").map(Int64.init), limit: try request.queryInt("limit") ?? 100, by: try context.requirePrincipal()
+                after: try request.queryInt("after").map(Int64.init), limit: try request.queryInt("limit") ?? 100, matching: request.query("q"),
+                by: try context.requirePrincipal()
             ))
         }
         api.post("users") { request, context -> Response in
@@ -30,6 +31,10 @@ struct PeopleController {
         api.get("users/:id") { _, context -> Response in
             try APIBody.response(try await services.users.user(try context.id(), by: try context.requirePrincipal()))
         }
+        api.patch("users/:id") { request, context -> Response in
+            let change = try await APIBody.decode(UserChange.self, from: request)
+            return try APIBody.response(try await services.users.update(try context.id(), change, by: try context.requirePrincipal()))
+        }
         api.get("roles") { _, context -> Response in
             let roles = try await services.users.roles(by: try context.requirePrincipal())
             return try APIBody.response(ItemList(items: roles.map(RoleBody.init)))
@@ -37,6 +42,10 @@ struct PeopleController {
         api.post("roles") { request, context -> Response in
             let input = try await APIBody.decode(RoleInput.self, from: request)
             return try APIBody.response(RoleBody(try await services.users.createRole(input, by: try context.requirePrincipal())), status: .created)
+        }
+        api.put("roles/:id") { request, context -> Response in
+            let input = try await APIBody.decode(RoleInput.self, from: request)
+            return try APIBody.response(RoleBody(try await services.users.updateRole(try context.id(), input, by: try context.requirePrincipal())))
         }
 
         api.get("contacts") { request, context -> Response in
