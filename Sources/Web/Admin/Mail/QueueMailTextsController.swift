@@ -1,0 +1,83 @@
+import Domain
+import Hummingbird
+import Services
+
+/// `/admin/queues/{id}/mail-texts`: a queue's signature and its automatic answers (new ticket, follow-up, refused
+/// follow-up) in German and English, replaced through `QueueMailTextService`, as the REST API does. An answer left
+/// empty is not sent.
+struct QueueMailTextsController {
+    let services: WebServices
+    let admin: AdminPages
+    static let kinds = ["newTicket", "followUp", "rejected"]
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.get("queues/:id/mail-texts") { request, context -> Response in
+            let queue = try await queue(context)
+            return try page(queue, try await services.queueMailTexts.texts(ofQueue: queue.id, by: try context.requireAdmin()), request, context)
+        }
+        group.post("queues/:id/mail-texts") { request, context -> Response in
+            let principal = try context.requireAdmin()
+            let queue = try await queue(context)
+            let form = context.form
+            var slots: [String] = []
+            var answers: [QueueMailTexts.AutoResponse] = []
+            for kind in Self.kinds {
+                for language in QueueMailText.languages {
+                    let slot = "texts.\(kind).\(language)"
+                    let (subject, body) = (form[slot + ".subject"] ?? "", form[slot + ".body"] ?? "")
+                    guard !(subject + body).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+                    slots.append(slot)
+                    answers.append(QueueMailTexts.AutoResponse(kind: kind, language: language, subject: subject, body: body))
+                }
+            }
+            let texts = QueueMailTexts(signature: form["signature"], autoResponses: answers)
+            return try await admin.submit(context, success: "/admin/queues/\(queue.id)/mail-texts", notice: "adminSaved") { issues, status in
+                // The Services number the answers they were given; the form names them by kind and language.
+                let placed = issues.map { issue in
+                    guard issue.field.hasPrefix("autoResponses["), let close = issue.field.firstIndex(of: "]"),
+                          let index = Int(issue.field.dropFirst("autoResponses[".count).prefix { $0 != "]" }), slots.indices.contains(index)
+                    else { return issue }
+                    return FieldIssue(field: slots[index] + issue.field[issue.field.index(after: close)...], message: issue.message)
+                }
+                return try page(queue, texts, request, context, issues: placed, status: status)
+            } save: {
+                _ = try await services.queueMailTexts.replace(ofQueue: queue.id, with: texts, by: principal)
+            }
+        }
+    }
+
+    private func queue(_ context: AppRequestContext) async throws -> Queue {
+        let id = try context.id()
+        _ = try context.requireAdmin()
+        guard let queue = try await services.masterData.snapshot().queue(id) else { throw DomainError.notFound("No queue \(id).") }
+        return queue
+    }
+
+    private func page(
+        _ queue: Queue, _ texts: QueueMailTexts, _ request: Request, _ context: AppRequestContext, issues: [FieldIssue] = [],
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let t = AdminTexts(admin: admin, context: context)
+        var sections = [FormSection(t("admin.mailTexts.signature"), fields: [
+            FormField("signature", t("admin.mailTexts.signature"), .textarea, value: texts.signature ?? "", hint: t("admin.mailTexts.signatureHint")),
+        ])]
+        for kind in Self.kinds {
+            for language in QueueMailText.languages {
+                let slot = "texts.\(kind).\(language)"
+                let answer = texts.autoResponses.first { $0.kind == kind && $0.language == language }
+                let legend = t("admin.mailTexts.kind.\(kind)") + " (" + t("language.\(language)") + ")"
+                sections.append(FormSection(legend, hint: language == "de" ? t("admin.mailTexts.kindHint.\(kind)") : nil, fields: [
+                    FormField(slot + ".subject", t("admin.mailTexts.subject") + " – " + legend, value: answer?.subject ?? ""),
+                    FormField(slot + ".body", t("admin.mailTexts.body") + " – " + legend, .textarea, value: answer?.body ?? ""),
+                ]))
+            }
+        }
+        var form = AdminForm(action: "/admin/queues/\(queue.id)/mail-texts", submitLabel: t("action.save"), sections: sections)
+        form.place(issues)
+        return try admin.forms(
+            [form], title: "admin.mailTexts.edit", titleArguments: ["name": queue.name],
+            lead: t("admin.mailTexts.lead", ["placeholders": MailTemplate.placeholders.joined(separator: ", "), "address": queue.systemAddress ?? "–"]),
+            back: (t("admin.queues.title"), "/admin/queues"), request: request, context: context, status: status
+        )
+    }
+}
