@@ -38,14 +38,15 @@ struct AdminPages {
         )
     }
 
-    /// Runs `save` and redirects to `success` with `notice`. When the use case refuses the input (422) or finds a
-    /// duplicate (409, reported on `conflictField`), `redisplay` shows the form again with the problems and that status;
-    /// nothing was saved then, since every use case runs in one transaction.
+    /// Runs `save` and redirects to `success` with `notice`. When `form` found values it could not read, or the use
+    /// case refuses the input (422) or finds a duplicate (409, reported on `conflictField`), `redisplay` shows the form
+    /// again with the problems and that status; nothing was saved then, since every use case runs in one transaction.
     func submit(
-        _ context: AppRequestContext, success: String, notice: String, conflictField: String = "name",
+        _ context: AppRequestContext, reading form: FormReader? = nil, success: String, notice: String, conflictField: String = "name",
         redisplay: ([FieldIssue], HTTPResponse.Status) async throws -> Response, save: () async throws -> Void
     ) async throws -> Response {
         do {
+            try form?.requireReadable()
             try await save()
         } catch DomainError.invalid(let message, let issues) {
             return try await redisplay(issues.isEmpty ? [FieldIssue(field: "", message: message)] : issues, .unprocessableContent)

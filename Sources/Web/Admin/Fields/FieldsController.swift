@@ -40,11 +40,10 @@ struct FieldsController {
                 name: form.text("name"), label: "", object: form.choice("object", FieldObject.ticket), type: form.choice("type", FieldType.text)
             )
             read(&form, into: &definition)
-            let (draft, reader) = (definition, form)
-            return try await admin.submit(context, success: "/admin/fields", notice: "adminSaved") { issues, status in
+            let draft = definition
+            return try await admin.submit(context, reading: form, success: "/admin/fields", notice: "adminSaved") { issues, status in
                 try page(draft, isNew: true, request, context, issues: issues, status: status)
             } save: {
-                try reader.requireReadable()
                 _ = try await services.fields.define(draft, by: principal)
             }
         }
@@ -56,11 +55,10 @@ struct FieldsController {
             var definition = try await existing(context)
             var form = admin.reader(context)
             read(&form, into: &definition)
-            let (draft, reader) = (definition, form)
-            return try await admin.submit(context, success: "/admin/fields", notice: "adminSaved") { issues, status in
+            let draft = definition
+            return try await admin.submit(context, reading: form, success: "/admin/fields", notice: "adminSaved") { issues, status in
                 try page(draft, isNew: false, request, context, issues: issues, status: status)
             } save: {
-                try reader.requireReadable()
                 _ = try await services.fields.redefine(name: draft.name, as: draft, by: principal)
             }
         }

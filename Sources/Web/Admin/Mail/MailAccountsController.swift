@@ -18,11 +18,9 @@ struct MailAccountsController {
             let principal = try context.requireAdmin()
             var form = admin.reader(context)
             let input = read(&form)
-            let reader = form
-            return try await admin.submit(context, success: "/admin/mail-accounts", notice: "adminSaved") { issues, status in
+            return try await admin.submit(context, reading: form, success: "/admin/mail-accounts", notice: "adminSaved") { issues, status in
                 try await page(nil, draft: draft(input), request, context, issues: issues, status: status)
             } save: {
-                try reader.requireReadable()
                 _ = try await services.mailAccounts.create(input, by: principal)
             }
         }
@@ -35,11 +33,9 @@ struct MailAccountsController {
             let view = try await services.mailAccounts.get(try context.id(), by: principal)
             var form = admin.reader(context)
             let input = read(&form)
-            let reader = form
-            return try await admin.submit(context, success: "/admin/mail-accounts", notice: "adminSaved") { issues, status in
+            return try await admin.submit(context, reading: form, success: "/admin/mail-accounts", notice: "adminSaved") { issues, status in
                 try await page(view, draft: draft(input, over: view.account), request, context, issues: issues, status: status)
             } save: {
-                try reader.requireReadable()
                 _ = try await services.mailAccounts.update(view.account.id, input, by: principal)
             }
         }

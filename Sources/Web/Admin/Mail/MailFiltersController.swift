@@ -89,11 +89,9 @@ struct MailFiltersController {
             id: filter?.id ?? 0, name: input.name ?? "", position: input.position ?? 0, isActive: input.isActive ?? false,
             conditions: conditions, actions: input.actions ?? MailFilterActions()
         )
-        let reader = form
-        return try await admin.submit(context, success: "/admin/mail-filters", notice: "adminSaved") { issues, status in
+        return try await admin.submit(context, reading: form, success: "/admin/mail-filters", notice: "adminSaved") { issues, status in
             try await page(filter, draft: draft, request, context, issues: issues, status: status)
         } save: {
-            try reader.requireReadable()
             if let filter {
                 _ = try await services.mailFilters.update(filter.id, input, by: principal)
             } else {

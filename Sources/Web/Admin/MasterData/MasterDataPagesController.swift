@@ -106,11 +106,9 @@ struct MasterDataPagesController<Page: MasterDataPage> {
         let principal = try context.requireAdmin()
         var reader = admin.reader(context)
         let draft = page.read(&reader, into: record)
-        let readable = reader
-        return try await admin.submit(context, success: "/admin/\(page.path)", notice: "adminSaved") { issues, status in
+        return try await admin.submit(context, reading: reader, success: "/admin/\(page.path)", notice: "adminSaved") { issues, status in
             try await form(draft, request, context, issues: issues, status: status)
         } save: {
-            try readable.requireReadable()
             _ = try await services.masterData.save(draft, by: principal)
         }
     }

@@ -22,13 +22,11 @@ struct UsersController {
             let change = read(&form)
             (input.email, input.firstName, input.lastName, input.isCustomer) = (change.email.flatMap { $0.isEmpty ? nil : $0 }, change.firstName, change.lastName, change.isCustomer)
             (input.contactId, input.seesOrganisationTickets, input.locale, input.roleIds) = (change.contactId, change.seesOrganisationTickets, change.locale, change.roleIds)
-            let reader = form
-            return try await admin.submit(context, success: "/admin/users", notice: "adminSaved", conflictField: "login") { issues, status in
+            return try await admin.submit(context, reading: form, success: "/admin/users", notice: "adminSaved", conflictField: "login") { issues, status in
                 var user = draft(User(id: 0, login: input.login, isAgent: true, createdAt: Date()), change)
                 user.isActive = true
                 return try await page(nil, draft: user, request, context, issues: issues, status: status)
             } save: {
-                try reader.requireReadable()
                 _ = try await services.users.create(input, by: principal)
             }
         }
@@ -41,11 +39,9 @@ struct UsersController {
             let user = try await services.users.user(try context.id(), by: principal)
             var form = admin.reader(context)
             let change = read(&form)
-            let reader = form
-            return try await admin.submit(context, success: "/admin/users", notice: "adminSaved") { issues, status in
+            return try await admin.submit(context, reading: form, success: "/admin/users", notice: "adminSaved") { issues, status in
                 try await page(user, draft: draft(user, change), request, context, issues: issues, status: status)
             } save: {
-                try reader.requireReadable()
                 _ = try await services.users.update(user.id, change, by: principal)
             }
         }

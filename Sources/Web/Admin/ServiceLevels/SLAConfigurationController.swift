@@ -19,11 +19,9 @@ struct SLAConfigurationController {
             let principal = try context.requireAdmin()
             var form = admin.reader(context)
             let configuration = read(&form)
-            let reader = form
-            return try await admin.submit(context, success: "/admin/sla-configuration", notice: "adminSaved") { issues, status in
+            return try await admin.submit(context, reading: form, success: "/admin/sla-configuration", notice: "adminSaved") { issues, status in
                 try await page(configuration, request, context, issues: issues, status: status)
             } save: {
-                try reader.requireReadable()
                 _ = try await services.masterData.saveSLAConfiguration(configuration, by: principal)
             }
         }
