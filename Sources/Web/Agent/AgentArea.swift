@@ -14,6 +14,7 @@ struct AgentArea {
         SignInController(services: services, pages: pages).register(on: agent)
         PreferencesController(services: services, pages: pages).register(on: agent)
         DashboardController(services: services, pages: pages).register(on: agent)
+        TicketListController(services: services, pages: pages).register(on: agent)
         agent.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
     }
 }

@@ -33,6 +33,7 @@ public func buildRouter(services: WebServices) throws -> Router<AppRequestContex
     QueueMailTextController(services: services).register(on: api)
     MailAccountController(services: services).register(on: api)
     MailFilterController(services: services).register(on: api)
+    TicketViewController(services: services).register(on: api)
     AdminChangeController(services: services).register(on: api)
     let pages = try PageRenderer.bundled()
     pages.assets.register(on: router)
