@@ -35,8 +35,8 @@ struct AdminIndexController {
                 "changes": changes.map { change in
                     [
                         "at": time.absolute(change.at), "who": change.actorLogin ?? t("admin.log.system"),
-                        "what": t("admin.log.kind.\(change.kind)"), "name": change.name ?? change.objectId ?? "",
-                        "action": t("admin.log.action.\(change.action)"),
+                        "what": t.known("admin.log.kind.\(change.kind)") ?? t("admin.log.kind.unknown"),
+                        "name": change.name ?? change.objectId ?? "", "action": t.known("admin.log.action.\(change.action)") ?? change.action,
                     ]
                 },
             ]

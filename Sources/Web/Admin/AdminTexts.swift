@@ -7,6 +7,12 @@ struct AdminTexts {
         admin.text(key, context, arguments)
     }
 
+    /// The text of `key`, or nil when there is none (for keys made from stored values, such as a change's kind).
+    func known(_ key: String) -> String? {
+        let text = self(key)
+        return text == key ? nil : text
+    }
+
     /// "Yes"/"No" for a flag in a list.
     func flag(_ value: Bool) -> String {
         self(value ? "admin.common.yes" : "admin.common.no")

@@ -67,6 +67,8 @@ struct FormField {
         ]
         if let hint { view["fHint"] = hint }
         if let issue { view["fIssue"] = issue }
+        let described = [hint.map { _ in id + "-hint" }, issue.map { _ in id + "-issue" }].compactMap { $0 }
+        if !described.isEmpty { view["fDescribedBy"] = described.joined(separator: " ") }
         return view
     }
 }
