@@ -38,6 +38,7 @@ public func buildRouter(services: WebServices) throws -> Router<AppRequestContex
     pages.assets.register(on: router)
     HomeRedirect(auth: services.auth).register(on: router)
     AgentArea(services: services, pages: pages).register(on: router)
+    PortalArea(services: services, pages: pages).register(on: router)
     return router
 }
 
