@@ -14,6 +14,10 @@ struct AgentArea {
         SignInController(services: services, pages: pages).register(on: agent)
         PreferencesController(services: services, pages: pages).register(on: agent)
         DashboardController(services: services, pages: pages).register(on: agent)
+        NewTicketController(services: services, pages: pages).register(on: agent)
+        TicketViewController(services: services, pages: pages).register(on: agent)
+        TicketActionsController(services: services, pages: pages).register(on: agent)
+        ContactLookupController(services: services).register(on: agent)
         agent.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
     }
 }
