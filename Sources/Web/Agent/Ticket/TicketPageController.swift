@@ -4,7 +4,7 @@ import Services
 
 /// The ticket page (`/agent/tickets/{id}`, `?compose=KIND&article=ID` opens a compose form), its print view,
 /// and the download of attachments for agents. Opening the page marks the ticket seen for the agent.
-struct TicketViewController {
+struct TicketPageController {
     let services: WebServices
     let pages: PageRenderer
 
