@@ -14,7 +14,7 @@ struct TicketRow {
     var priority: String
     var priorityRank: Int
     var requester: String
-    var organisation: String
+    var organisation: String?
     var owner: String
     var responsible: String?
     var age: String
@@ -71,7 +71,7 @@ struct TicketRowBuilder {
                 state: (english ? state?.nameEN : nil) ?? ticket.state, stateType: ticket.stateType.rawValue,
                 priority: (english ? priority?.nameEN : nil) ?? ticket.priority, priorityRank: priority?.rank ?? 3,
                 requester: contact.map { $0.name.isEmpty ? ($0.email ?? "") : $0.name } ?? "",
-                organisation: ticket.organisationId.flatMap { names.organisations[$0] } ?? "",
+                organisation: ticket.organisationId.flatMap { names.organisations[$0] },
                 owner: ticket.ownerId.flatMap { names.users[$0] } ?? "",
                 responsible: ticket.responsibleId.flatMap { names.users[$0] },
                 age: time.span(now.timeIntervalSince(ticket.createdAt)), created: time.absolute(ticket.createdAt),
