@@ -17,6 +17,10 @@ struct AgentArea {
         PreferencesController(services: services, pages: pages).register(on: agent)
         DashboardController(services: services, pages: pages).register(on: agent)
         TicketListController(services: services, pages: pages).register(on: agent)
+        NewTicketController(services: services, pages: pages).register(on: agent)
+        TicketPageController(services: services, pages: pages).register(on: agent)
+        TicketActionsController(services: services, pages: pages).register(on: agent)
+        ContactLookupController(services: services).register(on: agent)
         agent.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
     }
 }
