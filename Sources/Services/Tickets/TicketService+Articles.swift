@@ -6,8 +6,9 @@ import Store
 extension TicketService {
     /// Adds an article. Agents need `reply` for customer-visible articles and `note` for internal ones;
     /// customers may add customer-visible articles to their own tickets. Articles for a merged ticket go to
-    /// the ticket it was merged into. With `send`, the article is mailed (see `EmailArticleSender`).
-    public func addArticle(to id: Int64, _ input: NewArticle, by principal: Principal) async throws -> Fielded<Article> {
+    /// the ticket it was merged into. With `send`, the article is mailed (see `EmailArticleSender`). With
+    /// `expectedVersion`, a ticket changed in between is refused with `stale` and nothing is written.
+    public func addArticle(to id: Int64, _ input: NewArticle, expectedVersion: Int64? = nil, by principal: Principal) async throws -> Fielded<Article> {
         let draft = try ArticleDraft(input: input, principal: principal, maxAttachmentBytes: context.configuration.maxAttachmentBytes, fieldPrefix: "")
         let now = context.now()
         let dialect = context.database.dialect
@@ -15,7 +16,9 @@ extension TicketService {
         let master = try await masterData.current(context.database)
         let sla = SLAKeeper(master: master)
         return try await context.database.transaction { db in
-            let ticket = try await followMerges(try await requireTicket(id, for: principal, db: db, forUpdate: true), for: principal, db: db)
+            let addressed = try await requireTicket(id, for: principal, db: db, forUpdate: true)
+            try Self.requireVersion(expectedVersion, of: addressed)
+            let ticket = try await followMerges(addressed, for: principal, db: db)
             if principal.isAgent || principal.isAdmin {
                 try AccessPolicy.require(principal, draft.customerVisible || draft.send ? .reply : .note, in: ticket.queueID)
             }

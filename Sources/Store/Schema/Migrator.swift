@@ -14,7 +14,8 @@ public struct Migrator: Sendable {
     static let all: [Migration] = [
         CoreSchema.migration, SearchSchema.migration, TOTPEnrolmentSchema.migration, CustomerSearchSchema.migration, SLASchema.migration,
         OutboxSchema.migration, AutoResponseSchema.migration, MailAccountSchema.migration, MailFilterSchema.migration,
-        CMDBSchema.migration, AdminChangeLogSchema.migration, TicketViewSchema.migration,
+        CMDBSchema.migration, AdminChangeLogSchema.migration, TextTemplateSchema.migration, TicketViewSchema.migration,
+        EscalationIndexSchema.migration,
     ]
 
     /// The id of the newest migration this build knows.

@@ -28,6 +28,7 @@ struct AdminArea {
         SLAConfigurationController(services: services, admin: shared).register(on: admin)
         MailAccountsController(services: services, admin: shared).register(on: admin)
         MailFiltersController(services: services, admin: shared).register(on: admin)
+        AdminTextTemplatesController(services: services, pages: pages).register(on: admin)
         admin.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
     }
 }

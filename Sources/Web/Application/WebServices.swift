@@ -21,6 +21,7 @@ public struct WebServices: Sendable {
     public let outbox: OutboxDelivery
     public let mailAccounts: MailAccountService
     public let mailFilters: MailFilterService
+    public let textTemplates: TextTemplateService
     public let adminChanges: AdminChangeLog
     public let metrics: PrometheusCollectorRegistry
 
@@ -43,6 +44,7 @@ public struct WebServices: Sendable {
         outbox = OutboxDelivery(context: context, tickets: tickets, policy: context.configuration.outbox)
         mailAccounts = MailAccountService(context: context)
         mailFilters = MailFilterService(context: context, masterData: cache)
+        textTemplates = TextTemplateService(context: context, masterData: cache)
         adminChanges = AdminChangeLog(context: context)
         self.metrics = metrics
     }
