@@ -10,9 +10,14 @@ public enum MailTemplate {
 
     /// The placeholders in `text` that do not exist (also `{{` without `}}`), in order of appearance.
     public static func unknownPlaceholders(in text: String) -> [String] {
+        unknownPlaceholders(in: text, known: { placeholders.contains($0) })
+    }
+
+    /// The placeholders in `text` that `known` does not accept (also `{{` without `}}`), in order of appearance.
+    public static func unknownPlaceholders(in text: String, known: (String) -> Bool) -> [String] {
         var unknown: [String] = []
         scan(text) { name in
-            if name.map({ !placeholders.contains($0) }) ?? true { unknown.append(name ?? "{{") }
+            if name.map({ !known($0) }) ?? true { unknown.append(name ?? "{{") }
             return ""
         }
         return unknown
