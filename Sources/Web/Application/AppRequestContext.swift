@@ -6,9 +6,12 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Who is calling; set by `AuthenticationMiddleware`.
     public var principal: Principal?
+    /// The peer's IP address, when the connection has one (rate limits of anonymous requests count by it).
+    public let remoteAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// JSON bodies may carry attachments; bodies are still bounded by `APIBody.maxBytes`.

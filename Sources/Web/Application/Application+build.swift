@@ -33,6 +33,11 @@ public func buildRouter(services: WebServices) -> Router<AppRequestContext> {
     QueueMailTextController(services: services).register(on: api)
     MailAccountController(services: services).register(on: api)
     MailFilterController(services: services).register(on: api)
+    PortalCatalogueController(services: services).register(on: api)
+    PortalFormController(services: services).register(on: api)
+    PortalRequestController(services: services).register(on: api)
+    CitizenController(services: services).register(on: api)
+    PortalAdminController(services: services).register(on: api)
     return router
 }
 
