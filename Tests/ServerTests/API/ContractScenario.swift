@@ -39,6 +39,7 @@ struct ContractScenario {
         try await serviceLevels(queueID: queueID, people: people)
         try await mailAccounts(people)
         try await mailFilters(people)
+        try await portal(people)
     }
 
     /// A mail filed as a new ticket, and the same endpoint refused to an agent.
