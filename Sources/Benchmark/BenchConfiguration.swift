@@ -36,4 +36,6 @@ public enum BenchPhase: String, Sendable, CaseIterable {
     case mail
     /// `cmdb_import_seconds`, `cmdb_attribute_query_p95`, `cmdb_search_p95`, `cmdb_item_view_p99`
     case cmdb
+    /// `dashboard_page_p99`, `queue_page_p99`, `ui_assets_size`
+    case pages
 }

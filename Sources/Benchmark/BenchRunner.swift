@@ -141,6 +141,7 @@ public struct BenchRunner: Sendable {
             if phases.contains(.create) { try await measureCreate(client: client, tickets: tickets, record: record) }
             if phases.contains(.mail) { try await measureMailIntake(services.mail, tickets: tickets, record: record) }
             if phases.contains(.cmdb) { try await measureCMDB(client: client, tickets: tickets, record: record) }
+            if phases.contains(.pages) { try await measurePages(services: services, client: client, tickets: tickets, record: record) }
             let peak = await sampler.stop()
             let isLarge = tickets >= 1_000_000
             record(BenchFigure(

@@ -12,7 +12,7 @@ struct InProcessServer: Sendable {
     /// Starts the server and returns once it listens.
     static func start(services: WebServices, logger: Logger) async throws -> InProcessServer {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = buildApplication(services: services, settings: ServerSettings(host: "127.0.0.1", port: 0), logger: logger) { port in
+        let app = try buildApplication(services: services, settings: ServerSettings(host: "127.0.0.1", port: 0), logger: logger) { port in
             continuation.yield(port)
             continuation.finish()
         }

@@ -20,11 +20,18 @@ struct LoadClient: Sendable {
     }
 
     /// Sends one request and returns the whole response body; throws unless the status is `expect`.
+    /// With `cookie`, the request carries that browser session instead of the bearer token.
     @discardableResult
-    func send(_ method: HTTPMethod, _ path: String, json: ByteBuffer? = nil, expect: HTTPResponseStatus = .ok) async throws -> ByteBuffer {
+    func send(
+        _ method: HTTPMethod, _ path: String, json: ByteBuffer? = nil, cookie: String? = nil, expect: HTTPResponseStatus = .ok
+    ) async throws -> ByteBuffer {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
-        request.headers.add(name: "Authorization", value: "Bearer " + token)
+        if let cookie {
+            request.headers.add(name: "Cookie", value: cookie)
+        } else {
+            request.headers.add(name: "Authorization", value: "Bearer " + token)
+        }
         if let json {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(json)

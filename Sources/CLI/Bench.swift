@@ -28,10 +28,10 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Concurrent clients creating tickets.")
     var clients = 8
 
-    @Option(help: "Measured requests per figure (default: 2000 ticket opens, 2000 queue views, 1000 searches, 5000 creates, 2000 mails).")
+    @Option(help: "Measured requests per figure (default: 2000 ticket opens, 2000 queue views, 1000 searches, 5000 creates, 2000 mails, 500 page views).")
     var requests: Int?
 
-    @Option(help: "Comma-separated load phases to run: open, queue, search, create, mail, cmdb (default: all).")
+    @Option(help: "Comma-separated load phases to run: open, queue, search, create, mail, cmdb, pages (default: all).")
     var only: String?
 
     @Option(help: "Seed for the synthetic data and the requests.")
@@ -64,7 +64,7 @@ struct Bench: AsyncParsableCommand {
         guard let only else { return Set(BenchPhase.allCases) }
         return Set(try only.split(separator: ",").map { name in
             guard let phase = BenchPhase(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("Unknown phase '\(name)' in --only; use open, queue, search, create, mail, cmdb.")
+                throw ValidationError("Unknown phase '\(name)' in --only; use open, queue, search, create, mail, cmdb, pages.")
             }
             return phase
         })

@@ -44,7 +44,7 @@ struct Serve: AsyncParsableCommand {
             logger.info("seeded the demo service catalogue")
         }
         let services = WebServices(context: context, cache: cache, metrics: registry)
-        let app = buildApplication(services: services, settings: ServerSettings(host: host, port: port), logger: logger)
+        let app = try buildApplication(services: services, settings: ServerSettings(host: host, port: port), logger: logger)
         let workers = WorkerPool(jobs: try backgroundJobs(context: context, masterData: cache), logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: app), .init(service: workers)],

@@ -1,10 +1,11 @@
 # shellcheck shell=bash
 # Installs what the test suite needs, only what is missing. Requires common.sh.
 #
-# Extend these lists when new tests need more (UI tests: chromium chromium-driver / selenium).
+# Extend these lists when new tests need more.
 
-# Debian packages the tests need: PostgreSQL, openssl, and Dovecot for the IMAP tests (scripts/lib/imap.sh).
-TEST_APT_PACKAGES=(postgresql openssl dovecot-imapd)
+# Debian packages the tests need: PostgreSQL, openssl, Dovecot for the IMAP tests (scripts/lib/imap.sh), and
+# Chromium with its WebDriver for the browser tests (Tests/Browser).
+TEST_APT_PACKAGES=(postgresql openssl dovecot-imapd chromium chromium-driver fonts-dejavu-core)
 
 # PyPI requirements (pip syntax). schemathesis is pinned: scripts/fuzz_api.py is
 # written against its 4.x Python API.
@@ -13,6 +14,7 @@ TEST_PIP_PACKAGES=(
     "requests"
     "jsonschema"
     "aiosmtpd==1.4.6"
+    "selenium==4.40.0"
 )
 
 # Run a command as root: directly if we are root, else through sudo if possible.

@@ -35,4 +35,18 @@ public enum DomainError: Error, Sendable, Equatable {
             m
         }
     }
+
+    /// The HTTP status every web surface answers this failure with (the REST API, pages, bulk outcomes).
+    public var httpStatus: Int {
+        switch self {
+        case .unauthenticated: 401
+        case .forbidden: 403
+        case .notFound: 404
+        case .invalid: 422
+        case .conflict: 409
+        case .stale: 412
+        case .tooLarge: 413
+        case .rateLimited: 429
+        }
+    }
 }

@@ -113,6 +113,18 @@ public struct UserService: Sendable {
         }
     }
 
+    /// Sets the language a user's interface and mails use ("de" or "en"): the user themself or an administrator.
+    public func setLocale(of id: Int64, to locale: String, by principal: Principal) async throws {
+        guard principal.userID == id || principal.isAdmin else { throw DomainError.forbidden("You may change only your own language.") }
+        guard ["de", "en"].contains(locale) else { throw DomainError.invalid(field: "locale", "The language must be 'de' or 'en'.") }
+        try await context.database.transaction { db in
+            let users = UserRepository(db)
+            guard var user = try await users.find(id) else { throw DomainError.notFound("No user \(id).") }
+            user.locale = locale
+            try await users.update(user)
+        }
+    }
+
     public func roles(by principal: Principal) async throws -> [Role] {
         try AccessPolicy.requireAgent(principal)
         return try await context.database.read { db in try await RoleRepository(db).all() }

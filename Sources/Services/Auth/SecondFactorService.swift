@@ -19,6 +19,11 @@ public struct SecondFactorService: Sendable {
         public let uri: String
     }
 
+    /// Whether the principal signs in with a one-time code.
+    public func isEnabled(for principal: Principal) async throws -> Bool {
+        try await context.database.read { db in try await UserRepository(db).credentials(of: principal.userID).totpSecret != nil }
+    }
+
     public func begin(for principal: Principal) async throws -> Enrolment {
         guard !principal.isSystem else { throw DomainError.forbidden("The system has no second factor.") }
         let secret = TOTP.newSecret()

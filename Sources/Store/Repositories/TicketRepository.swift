@@ -214,10 +214,13 @@ public struct TicketRepository: Sendable {
         return (tickets, try paging.next(after: rows, lastID: tickets.last?.id, offset: offset))
     }
 
-    /// Ticket counts per queue and state within `scope`.
-    public func counts(in scope: TicketScope) async throws -> [(queueID: Int64, stateID: Int64, count: Int)] {
-        try await db.raw("""
-            SELECT t.queue_id, t.state_id, COUNT(*) AS n FROM tickets t WHERE \(scope.condition()) GROUP BY t.queue_id, t.state_id
+    /// Ticket counts per queue and state within `scope`, for the states `stateIDs` only (the
+    /// `(queue_id, state_id)` index then counts just those tickets, however many closed ones there are).
+    public func counts(inStates stateIDs: [Int64], in scope: TicketScope) async throws -> [(queueID: Int64, stateID: Int64, count: Int)] {
+        guard !stateIDs.isEmpty else { return [] }
+        return try await db.raw("""
+            SELECT t.queue_id, t.state_id, COUNT(*) AS n FROM tickets t
+            WHERE \(scope.condition()) AND t.state_id IN (\(binds: stateIDs)) GROUP BY t.queue_id, t.state_id
             """).all().map { (try $0.int64("queue_id"), try $0.int64("state_id"), Int(try $0.int64("n"))) }
     }
 

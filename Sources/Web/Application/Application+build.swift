@@ -13,8 +13,8 @@ public struct ServerSettings: Sendable {
     }
 }
 
-/// Builds the router: system endpoints, then the REST API behind authentication.
-public func buildRouter(services: WebServices) -> Router<AppRequestContext> {
+/// Builds the router: system endpoints, the REST API behind authentication, and the web interface.
+public func buildRouter(services: WebServices) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
@@ -38,6 +38,11 @@ public func buildRouter(services: WebServices) -> Router<AppRequestContext> {
     PortalRequestController(services: services).register(on: api)
     CitizenController(services: services).register(on: api)
     PortalAdminController(services: services).register(on: api)
+    TicketViewController(services: services).register(on: api)
+    let pages = try PageRenderer.bundled()
+    pages.assets.register(on: router)
+    HomeRedirect(auth: services.auth).register(on: router)
+    AgentArea(services: services, pages: pages).register(on: router)
     return router
 }
 
@@ -46,9 +51,9 @@ public func buildRouter(services: WebServices) -> Router<AppRequestContext> {
 public func buildApplication(
     services: WebServices, settings: ServerSettings, logger: Logger,
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
-) -> some ApplicationProtocol {
+) throws -> some ApplicationProtocol {
     Application(
-        router: buildRouter(services: services),
+        router: try buildRouter(services: services),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Ticketwerk"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
         logger: logger

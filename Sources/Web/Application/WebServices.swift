@@ -7,6 +7,7 @@ public struct WebServices: Sendable {
     public let context: ServiceContext
     public let auth: AuthService
     public let tickets: TicketService
+    public let ticketViews: TicketViewService
     public let masterData: MasterDataService
     public let users: UserService
     public let people: PeopleService
@@ -33,6 +34,7 @@ public struct WebServices: Sendable {
         self.context = context
         auth = AuthService(context: context)
         tickets = TicketService(context: context, masterData: cache)
+        ticketViews = TicketViewService(context: context, tickets: tickets)
         masterData = MasterDataService(context: context, cache: cache)
         users = UserService(context: context)
         people = PeopleService(context: context)

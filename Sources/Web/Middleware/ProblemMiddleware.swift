@@ -36,16 +36,10 @@ struct Problem: Encodable {
     }
 
     init(_ error: DomainError) {
-        let status: HTTPResponse.Status = switch error {
-        case .unauthenticated: .unauthorized
-        case .forbidden: .forbidden
-        case .notFound: .notFound
-        case .invalid: .unprocessableContent
-        case .conflict: .conflict
-        case .stale: .preconditionFailed
-        case .tooLarge: .contentTooLarge
-        case .rateLimited: .tooManyRequests
-        }
+        let known: [HTTPResponse.Status] = [
+            .unauthorized, .forbidden, .notFound, .unprocessableContent, .conflict, .preconditionFailed, .contentTooLarge, .tooManyRequests,
+        ]
+        let status = known.first { $0.code == error.httpStatus } ?? .init(code: error.httpStatus)
         var issues: [FieldIssue]?
         if case .invalid(_, let list) = error { issues = list }
         self.init(status: status, title: status.reasonPhrase, detail: error.message, errors: issues)

@@ -39,6 +39,7 @@ struct ContractScenario {
         try await serviceLevels(queueID: queueID, people: people)
         try await mailAccounts(people)
         try await mailFilters(people)
+        try await ticketViewsAndBulk(queueID: queueID, people: people)
         try await portal(people)
     }
 

@@ -35,7 +35,7 @@ struct TestSystem: Sendable {
             let (token, _) = try await AuthService(context: context).createToken(forLogin: "admin", name: "test", by: .system)
             let services = WebServices(context: context)
             let system = TestSystem(backend: backend, services: services, adminToken: token)
-            let app = buildApplication(services: services, settings: ServerSettings(port: 0), logger: logger)
+            let app = try buildApplication(services: services, settings: ServerSettings(port: 0), logger: logger)
             try await app.test(.router) { client in
                 try await body(system, client)
             }

@@ -1,0 +1,29 @@
+import Domain
+import Hummingbird
+
+/// The agents' interface under `/agent/`: every page renders through `PageRenderer` and every action
+/// calls the same Services use cases as the REST API.
+struct AgentArea {
+    let services: WebServices
+    let pages: PageRenderer
+
+    func register(on router: Router<AppRequestContext>) {
+        let agent = router.group("agent")
+            .add(middleware: PageErrorMiddleware(pages: pages, signInPath: "/agent/login"))
+            .add(middleware: BrowserSessionMiddleware(auth: services.auth))
+        SignInController(services: services, pages: pages).register(on: agent)
+        PreferencesController(services: services, pages: pages).register(on: agent)
+        DashboardController(services: services, pages: pages).register(on: agent)
+        TicketListController(services: services, pages: pages).register(on: agent)
+        agent.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
+    }
+}
+
+extension AppRequestContext {
+    /// The signed-in agent; anonymous visitors are sent to the sign-in page, customers are refused.
+    func requireAgent() throws -> Principal {
+        guard let principal else { throw DomainError.unauthenticated("Sign in first.") }
+        guard principal.isAgent else { throw DomainError.forbidden("This area is for agents; customers use the portal at /portal/.") }
+        return principal
+    }
+}
