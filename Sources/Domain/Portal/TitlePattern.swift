@@ -5,11 +5,8 @@
 public enum TitlePattern {
     /// The placeholders of `pattern` that are not allowed for a form with the item names `itemNames`.
     public static func unknownPlaceholders(in pattern: String, itemNames: [String]) -> [String] {
-        let names = Set(itemNames.map { $0.lowercased() })
-        return MailTemplate.unknownPlaceholders(in: pattern) { placeholder in
-            let key = placeholder.lowercased()
-            return key == "form.name" || key == "requester.name" || (key.hasPrefix("field.") && names.contains(String(key.dropFirst(6))))
-        }
+        let known = ["form.name", "requester.name"] + itemNames.map { "field." + $0.lowercased() }
+        return MailTemplate.unknownPlaceholders(in: lowercasingPlaceholders(pattern), known: known)
     }
 
     /// The title for `answers` (display texts by lowercased item name): placeholders filled, white space folded,

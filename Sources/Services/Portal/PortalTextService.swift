@@ -37,7 +37,7 @@ public struct PortalTextService: Sendable {
                 if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || value.count > limit {
                     issues.append(FieldIssue(field: "\(path).\(key)", message: "Needs 1 to \(limit) characters."))
                 }
-                let unknown = MailTemplate.unknownPlaceholders(in: value) { PortalText.placeholders.contains($0) }
+                let unknown = MailTemplate.unknownPlaceholders(in: value, known: PortalText.placeholders)
                 if !unknown.isEmpty {
                     issues.append(FieldIssue(field: "\(path).\(key)", message: "Unknown placeholders: \(unknown.joined(separator: ", "))."))
                 }

@@ -27,11 +27,12 @@ public struct TicketService: Sendable {
 
     /// Creates a ticket whose first article is already checked (from the API, a mail or a portal form); returns the
     /// ticket and the id of that article. With `presetByForm`, queue, type, priority and service come from an
-    /// administrator's request form, so a customer's request may carry them. `within` runs last inside the
-    /// creating transaction (the portal records the request and queues its confirmation there).
+    /// administrator's request form, so a customer's request may carry them. `then` runs inside the same transaction
+    /// once the ticket is written (a split links the new ticket to its origin there; the portal records the request
+    /// and queues its confirmation), so that both commit or neither does.
     func create(
         _ input: NewTicket, article: ArticleDraft?, by principal: Principal, presetByForm: Bool = false,
-        within: (@Sendable (any SQLDatabase, Ticket) async throws -> Void)? = nil
+        then: (@Sendable (_ db: any SQLDatabase, _ ticket: Ticket) async throws -> Void)? = nil
     ) async throws -> (ticket: TicketView, articleID: Int64?) {
         let master = try await masterData.current(context.database)
         let now = context.now()
@@ -81,7 +82,10 @@ public struct TicketService: Sendable {
                 }
                 contact = found
             }
-            let organisationID = contact?.organisationID
+            if let organisationID = input.organisationId, try await OrganisationRepository(db).find(organisationID) == nil {
+                throw DomainError.invalid(field: "organisationId", "Unknown organisation \(organisationID).")
+            }
+            let organisationID = input.organisationId ?? contact?.organisationID
             try await people.requireUsers([input.ownerId], field: "ownerId")
             try await people.requireUsers([input.responsibleId], field: "responsibleId")
             let fieldValues = try await fields.validate(fieldInputs, for: .ticket, db: db, customerView: !AccessPolicy.seesInternals(principal))
@@ -128,7 +132,7 @@ public struct TicketService: Sendable {
                 payload: EventPayload.json(["number": number.rawValue, "queueId": String(queue.id)]), at: now
             )
             ticket.version = 1
-            try await within?(db, ticket)
+            try await then?(db, ticket)
             return (ticket, fieldValues, articleID)
         }
         // The values just written are the ticket's only ones, so the answer needs no second read.
@@ -149,6 +153,7 @@ public struct TicketService: Sendable {
             ("priority", input.priority != nil || input.priorityId != nil, .priority),
             ("state", input.state != nil || input.stateId != nil, .admin), ("pendingUntil", input.pendingUntil != nil, .admin),
             ("customer", input.customer != nil, .create), ("contactId", input.contactId != nil, .create),
+            ("organisationId", input.organisationId != nil, .create),
         ]
         guard principal.isAgent || principal.isAdmin else {
             if let field = extras.first(where: { $0.isSet && !(presetByForm && $0.right == .priority) })?.field {

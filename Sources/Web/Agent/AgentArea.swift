@@ -11,10 +11,16 @@ struct AgentArea {
         let agent = router.group("agent")
             .add(middleware: PageErrorMiddleware(pages: pages, signInPath: "/agent/login"))
             .add(middleware: BrowserSessionMiddleware(auth: services.auth))
-        SignInController(services: services, pages: pages).register(on: agent)
+        let signIn = SignInController(services: services, pages: pages, area: .agent)
+        signIn.register(on: agent)
+        signIn.registerLanguageSwitch(on: agent)
         PreferencesController(services: services, pages: pages).register(on: agent)
         DashboardController(services: services, pages: pages).register(on: agent)
         TicketListController(services: services, pages: pages).register(on: agent)
+        NewTicketController(services: services, pages: pages).register(on: agent)
+        TicketPageController(services: services, pages: pages).register(on: agent)
+        TicketActionsController(services: services, pages: pages).register(on: agent)
+        ContactLookupController(services: services).register(on: agent)
         agent.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
     }
 }

@@ -21,6 +21,7 @@ public struct WebServices: Sendable {
     public let outbox: OutboxDelivery
     public let mailAccounts: MailAccountService
     public let mailFilters: MailFilterService
+    public let textTemplates: TextTemplateService
     public let catalogue: CatalogueService
     public let requestForms: RequestFormService
     public let requests: RequestService
@@ -48,6 +49,7 @@ public struct WebServices: Sendable {
         outbox = OutboxDelivery(context: context, tickets: tickets, policy: context.configuration.outbox)
         mailAccounts = MailAccountService(context: context)
         mailFilters = MailFilterService(context: context, masterData: cache)
+        textTemplates = TextTemplateService(context: context, masterData: cache)
         catalogue = CatalogueService(context: context)
         requestForms = RequestFormService(context: context, masterData: cache)
         requests = RequestService(context: context, tickets: tickets)

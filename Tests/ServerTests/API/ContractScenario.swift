@@ -40,6 +40,7 @@ struct ContractScenario {
         try await mailAccounts(people)
         try await mailFilters(people)
         try await ticketViewsAndBulk(queueID: queueID, people: people)
+        try await textTemplates(queueID: queueID, people: people)
         try await portal(people)
     }
 

@@ -9,8 +9,13 @@ struct TimeText: Sendable {
     /// Day and time in the installation's time zone.
     func absolute(_ date: Date) -> String {
         var style = Date.FormatStyle(date: .numeric, time: .shortened, locale: language.locale, calendar: Calendar(identifier: .gregorian), timeZone: timeZone)
-        style = style.year(.defaultDigits).month(.twoDigits).day(.twoDigits)
+        style = style.year(.defaultDigits).month(.twoDigits).day(.twoDigits).hour(.twoDigits(amPM: .omitted)).minute(.twoDigits)
         return date.formatted(style)
+    }
+
+    /// The time of day in the installation's time zone: "14:30".
+    func clock(_ date: Date) -> String {
+        date.formatted(Date.FormatStyle(date: .omitted, time: .shortened, locale: language.locale, calendar: Calendar(identifier: .gregorian), timeZone: timeZone))
     }
 
     /// For `datetime-local` inputs: `2026-11-28T14:30` in the installation's time zone.
