@@ -85,16 +85,7 @@ public struct MailIntake: Sendable {
                     try await HistoryRepository(db).append(ticketID: ticket.id, actorID: nil, field: "followUp", old: nil, new: "rejected", at: now)
                 case .reopen:
                     guard let reopenState else { break }
-                    let closed = ticket
-                    let old = master.state(ticket.stateID)?.name
-                    ticket.stateID = reopenState.id
-                    ticket.changedAt = now
-                    guard let version = try await TicketRepository(db, dialect: dialect).update(ticket) else {
-                        throw DomainError.stale("Ticket \(ticket.number) changed meanwhile.")
-                    }
-                    ticket.version = version
-                    _ = try await SLAKeeper(master: master).recordChange(from: closed, to: ticket, at: now, db: db, dialect: dialect)
-                    try await HistoryRepository(db).append(ticketID: ticket.id, actorID: nil, field: "state", old: old, new: reopenState.name, at: now)
+                    ticket = try await tickets.applyState(reopenState, to: ticket, actorID: nil, db: db, master: master, now: now)
                     outcome = .reopened
                 }
             }

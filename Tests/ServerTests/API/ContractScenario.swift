@@ -41,6 +41,7 @@ struct ContractScenario {
         try await mailFilters(people)
         try await ticketViewsAndBulk(queueID: queueID, people: people)
         try await textTemplates(queueID: queueID, people: people)
+        try await portal(people)
     }
 
     /// A mail filed as a new ticket, and the same endpoint refused to an agent.
