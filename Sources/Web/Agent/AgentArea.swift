@@ -15,6 +15,11 @@ struct AgentArea {
         PreferencesController(services: services, pages: pages).register(on: agent)
         DashboardController(services: services, pages: pages).register(on: agent)
         TicketListController(services: services, pages: pages).register(on: agent)
+        CMDBBrowserController(services: services, pages: pages).register(on: agent)
+        CMDBItemListController(services: services, pages: pages).register(on: agent)
+        CMDBItemPageController(services: services, pages: pages).register(on: agent)
+        CMDBItemFormController(services: services, pages: pages).register(on: agent)
+        CMDBImportController(services: services, pages: pages).register(on: agent)
         agent.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
     }
 }
