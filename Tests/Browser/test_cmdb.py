@@ -76,9 +76,10 @@ class CMDBTests(BrowserTest):
         pc = self.computer(self.tag())
         self.sign_in()
         self.open(f"/agent/cmdb/items/{pc['id']}/edit")
+        self.wait_for("#f-attr-ram_gb")
         self.fill("#f-attr-ram_gb", "viel")
         self.submit("form.cmdb-form")
-        error = self.find("div[data-attribute='attr.ram_gb'] .field-error")
+        error = self.wait_for("div[data-attribute='attr.ram_gb'] .field-error")
         self.assertTrue(error.text)
         self.assertEqual(self.server.api("GET", f"/cmdb/items/{pc['id']}")["version"], 1)
 
@@ -122,6 +123,12 @@ class CMDBTests(BrowserTest):
         self.assertIn("im Plan", row.find_element(By.CSS_SELECTOR, ".sla").text)
         self.assertIn("Störung", self.text("#incident-state"), "an open incident ticket puts the item into incident")
         self.screenshot("cmdb-item")
+
+        self.find(f"table.relations form[action$='/delete'] button").click()
+        self.browser.switch_to.alert.accept()
+        self.wait_until(lambda: self.find_all(".notice") and "entfernt" in self.text(".notice"))
+        self.assertEqual(self.server.api("GET", f"/cmdb/items/{pc['id']}/relations")["items"], [])
+        self.assertFalse(self.find_all(f"ul.graph li[data-node='{printer['id']}']"))
 
     def test_cmdb_import_dry_run_names_the_bad_row_then_imports_and_exports(self):
         tag = self.tag()

@@ -22,7 +22,7 @@ struct CMDBBrowserController {
         let labels = CMDBLabels(pages: pages, context: context)
         let itemCounts = try await counts
         let savedLists = try await lists
-        let sorted = try await classes.sorted { labels.className($0).localizedStandardCompare(labels.className($1)) == .orderedAscending }
+        let sorted = labels.sorted(try await classes)
         let view: [String: Any] = [
             "classes": sorted.map { ciClass in
                 ["id": ciClass.id, "name": labels.className(ciClass), "count": itemCounts[ciClass.id] ?? 0] as [String: Any]

@@ -45,8 +45,7 @@ struct CMDBImportController {
     ) async throws -> Response {
         let labels = CMDBLabels(pages: pages, context: context)
         let chosen = sent?["class"]
-        let classes = try await services.cmdbClasses.classes(for: principal)
-            .sorted { labels.className($0).localizedStandardCompare(labels.className($1)) == .orderedAscending }
+        let classes = labels.sorted(try await services.cmdbClasses.classes(for: principal))
         var view: [String: Any] = [
             "classes": classes.map { ["value": $0.name, "name": labels.className($0), "selected": $0.name == chosen] as [String: Any] },
             "upsertBy": sent?["upsertBy"] ?? "",

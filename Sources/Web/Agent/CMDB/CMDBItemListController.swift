@@ -54,7 +54,7 @@ struct CMDBItemListController {
         let labels = CMDBLabels(pages: pages, context: context)
         async let allClasses = services.cmdbClasses.classes(for: principal)
         async let savedLists = services.cmdbLists.lists(for: principal)
-        let classes = try await allClasses
+        let classes = labels.sorted(try await allClasses)
         let ciClass = parameters.classID.flatMap { id in classes.first { $0.id == id } }
         if parameters.classID != nil, ciClass == nil { throw DomainError.notFound("No configuration item class \(parameters.classID ?? 0).") }
         let cursor = request.uri.queryParameters["cursor"].map(String.init)
@@ -83,8 +83,7 @@ struct CMDBItemListController {
             "rows": rows, "hasRows": !rows.isEmpty, "showClass": ciClass == nil,
             "columns": columns(parameters, keyAttributes: keyAttributes, labels: labels),
             "filters": filterForm(parameters, ciClass: ciClass, classes: classes, labels: labels),
-            "classes": classes.map { ["id": $0.id, "name": labels.className($0), "current": $0.id == ciClass?.id] as [String: Any] }
-                .sorted { ($0["name"] as? String ?? "") < ($1["name"] as? String ?? "") },
+            "classes": classes.map { ["id": $0.id, "name": labels.className($0), "current": $0.id == ciClass?.id] as [String: Any] },
             "lists": try await savedLists.map { ["id": $0.id, "name": $0.name] },
             "listQuery": query, "exportHref": "/agent/cmdb/export?" + query,
             "firstPage": cursor != nil,

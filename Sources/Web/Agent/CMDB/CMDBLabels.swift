@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Services
 
@@ -11,6 +12,11 @@ struct CMDBLabels {
 
     func className(_ ciClass: CIClassView) -> String {
         english ? ciClass.nameEN ?? ciClass.name : ciClass.name
+    }
+
+    /// The classes in the alphabetical order of their names in the page's language.
+    func sorted(_ classes: [CIClassView]) -> [CIClassView] {
+        classes.sorted { className($0).localizedStandardCompare(className($1)) == .orderedAscending }
     }
 
     func label(_ attribute: CIAttribute) -> String {
