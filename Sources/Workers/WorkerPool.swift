@@ -23,7 +23,7 @@ public struct WorkerPool: Service {
             try? await gracefulShutdown()
             return
         }
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 for job in jobs {
                     group.addTask { await loop(job) }

@@ -8,11 +8,11 @@ public enum MailTemplate {
         "ticket.number", "ticket.title", "customer.name", "customer.email", "queue.name", "mail.subject",
     ]
 
-    /// The placeholders in `text` that do not exist (also `{{` without `}}`), in order of appearance.
-    public static func unknownPlaceholders(in text: String) -> [String] {
+    /// The placeholders in `text` that are not among `known` (also `{{` without `}}`), in order of appearance.
+    public static func unknownPlaceholders(in text: String, known: [String] = placeholders) -> [String] {
         var unknown: [String] = []
         scan(text) { name in
-            if name.map({ !placeholders.contains($0) }) ?? true { unknown.append(name ?? "{{") }
+            if name.map({ !known.contains($0) }) ?? true { unknown.append(name ?? "{{") }
             return ""
         }
         return unknown
@@ -25,7 +25,7 @@ public enum MailTemplate {
 
     /// Walks `text`, replacing each `{{ name }}` by `replacement(name)`; an unclosed `{{` is passed as nil.
     @discardableResult
-    private static func scan(_ text: String, _ replacement: (String?) -> String) -> String {
+    static func scan(_ text: String, _ replacement: (String?) -> String) -> String {
         var output = ""
         var rest = text[...]
         while let open = rest.range(of: "{{") {

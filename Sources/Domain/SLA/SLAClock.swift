@@ -88,7 +88,7 @@ public struct SLAClock: Sendable, Codable, Equatable {
         case .ticketCreated(let channel):
             guard phase == .notStarted else { return }
             begin(at: now)
-            if kind == .firstResponse, channel == .phone, terms.phoneTickets == .metAtCreation {
+            if kind == .firstResponse, channel.isInPerson, terms.phoneTickets == .metAtCreation {
                 finish(.met, at: now)
             }
         case .customerVisibleAgentReply:

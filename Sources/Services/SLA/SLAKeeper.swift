@@ -40,7 +40,7 @@ struct SLAKeeper: Sendable {
     func startedClocks(for ticket: Ticket, channel: ArticleChannel, openedByAgentMessage: Bool = false) -> TicketSLAClocks {
         let (terms, calendar) = terms(for: ticket)
         var clocks = TicketSLAClocks.started(at: ticket.createdAt, channel: channel, terms: terms, calendar: calendar)
-        if openedByAgentMessage, channel != .phone {
+        if openedByAgentMessage, !channel.isInPerson {
             clocks.apply(.customerVisibleAgentReply, at: ticket.createdAt, calendar: calendar)
         }
         if let state = master.state(ticket.stateID), state.suspendsSLA || state.type.isClosed {

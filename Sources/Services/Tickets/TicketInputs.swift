@@ -17,6 +17,8 @@ public struct NewTicket: Sendable, Decodable {
     /// The requester's mail address; an unknown address becomes a new contact.
     public var customer: String?
     public var contactId: Int64?
+    /// The requester's organisation; default: the contact's.
+    public var organisationId: Int64?
     public var ownerId: Int64?
     public var responsibleId: Int64?
     public var pendingUntil: Date?

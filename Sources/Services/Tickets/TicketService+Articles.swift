@@ -6,8 +6,9 @@ import Store
 extension TicketService {
     /// Adds an article. Agents need `reply` for customer-visible articles and `note` for internal ones;
     /// customers may add customer-visible articles to their own tickets. Articles for a merged ticket go to
-    /// the ticket it was merged into. With `send`, the article is mailed (see `EmailArticleSender`).
-    public func addArticle(to id: Int64, _ input: NewArticle, by principal: Principal) async throws -> Fielded<Article> {
+    /// the ticket it was merged into. With `send`, the article is mailed (see `EmailArticleSender`). With
+    /// `expectedVersion`, a ticket changed in between is refused with `stale` and nothing is written.
+    public func addArticle(to id: Int64, _ input: NewArticle, expectedVersion: Int64? = nil, by principal: Principal) async throws -> Fielded<Article> {
         let draft = try ArticleDraft(input: input, principal: principal, maxAttachmentBytes: context.configuration.maxAttachmentBytes, fieldPrefix: "")
         let now = context.now()
         let dialect = context.database.dialect
@@ -15,7 +16,9 @@ extension TicketService {
         let master = try await masterData.current(context.database)
         let sla = SLAKeeper(master: master)
         return try await context.database.transaction { db in
-            let ticket = try await followMerges(try await requireTicket(id, for: principal, db: db, forUpdate: true), for: principal, db: db)
+            let addressed = try await requireTicket(id, for: principal, db: db, forUpdate: true)
+            try Self.requireVersion(expectedVersion, of: addressed)
+            let ticket = try await followMerges(addressed, for: principal, db: db)
             if principal.isAgent || principal.isAdmin {
                 try AccessPolicy.require(principal, draft.customerVisible || draft.send ? .reply : .note, in: ticket.queueID)
             }
@@ -60,12 +63,35 @@ extension TicketService {
         }
     }
 
-    /// The change history of a ticket (agents only).
+    /// The change history of a ticket (agents only). Links and merges that name a ticket the principal may
+    /// not read show "–" instead of its id or number, so the history does not reveal it.
     public func history(of id: Int64, for principal: Principal) async throws -> [HistoryEntry] {
         try AccessPolicy.requireAgent(principal)
+        let dialect = context.database.dialect
         return try await context.database.read { db in
             let ticket = try await requireTicket(id, for: principal, db: db)
-            return try await HistoryRepository(db).entries(ofTicket: ticket.id)
+            let tickets = TicketRepository(db, dialect: dialect)
+            let scope = AccessPolicy.ticketScope(for: principal)
+            var entries = try await HistoryRepository(db).entries(ofTicket: ticket.id)
+            for index in entries.indices {
+                switch entries[index].field {
+                case "link":
+                    for keyPath in [\HistoryEntry.oldValue, \HistoryEntry.newValue] {
+                        let parts = entries[index][keyPath: keyPath]?.split(separator: " ") ?? []
+                        guard parts.count == 3, parts[1] == "ticket", let linked = Int64(parts[2]) else { continue }
+                        if try await tickets.find(linked, in: scope) == nil { entries[index][keyPath: keyPath] = "\(parts[0]) ticket –" }
+                    }
+                case "merged", "mergedInto":
+                    guard let number = entries[index].newValue else { continue }
+                    guard let other = try await tickets.find(number: number), try await tickets.find(other.id, in: scope) != nil else {
+                        entries[index].newValue = "–"
+                        continue
+                    }
+                default:
+                    continue
+                }
+            }
+            return entries
         }
     }
 }

@@ -18,7 +18,9 @@ extension TicketService {
         let states = master.states.filter { !$0.type.isClosed }
         let scope = AccessPolicy.ticketScope(for: principal)
         let rows = try await context.database.read { db in
-            try await TicketRepository(db, dialect: context.database.dialect).counts(inStates: states.map(\.id), in: scope)
+            try await TicketRepository(db, dialect: context.database.dialect).counts(
+                inQueues: master.queues.map(\.id), states: states.map(\.id), in: scope
+            )
         }
         return rows.compactMap { row in
             guard let queue = master.queue(row.queueID), let state = master.state(row.stateID) else { return nil }

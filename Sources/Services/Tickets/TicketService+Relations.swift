@@ -66,8 +66,9 @@ extension TicketService {
     }
 
     /// Merges ticket `id` into `targetID`: articles, attachments, links, watchers, time and field values move;
-    /// the merged ticket gets a state of type `merged` and redirects to the target.
-    public func merge(_ id: Int64, into targetID: Int64, by principal: Principal) async throws -> TicketView {
+    /// the merged ticket gets a state of type `merged` and redirects to the target. With `expectedVersion`, a
+    /// ticket changed in between is refused with `stale`.
+    public func merge(_ id: Int64, into targetID: Int64, expectedVersion: Int64? = nil, by principal: Principal) async throws -> TicketView {
         guard id != targetID else { throw DomainError.invalid(field: "targetId", "A ticket cannot be merged into itself.") }
         let master = try await masterData.current(context.database)
         guard let mergedState = master.states.first(where: { $0.type == .merged }) else {
@@ -77,6 +78,7 @@ extension TicketService {
         let dialect = context.database.dialect
         let target = try await context.database.transaction { db in
             let unmerged = try await requireTicket(id, for: principal, db: db, forUpdate: true)
+            try Self.requireVersion(expectedVersion, of: unmerged)
             var source = unmerged
             let target = try await requireTarget(targetID, for: principal, db: db, forUpdate: true)
             try AccessPolicy.require(principal, .admin, in: source.queueID)

@@ -13,9 +13,7 @@ extension TicketService {
         let dialect = context.database.dialect
         let updated = try await context.database.transaction { db in
             let before = try await requireTicket(id, for: principal, db: db, forUpdate: true)
-            if let expectedVersion, expectedVersion != before.version {
-                throw DomainError.stale("Ticket \(before.number) was changed by someone else (version \(before.version), you sent \(expectedVersion)).")
-            }
+            try Self.requireVersion(expectedVersion, of: before)
             guard before.mergedIntoID == nil else { throw DomainError.conflict("Ticket \(before.number) is merged; change the ticket it was merged into.") }
             var ticket = before
             var history: [(field: String, old: String?, new: String?)] = []
@@ -131,5 +129,12 @@ extension TicketService {
             return ticket
         }
         return try await view(of: updated, for: principal)
+    }
+
+    /// Throws `stale` unless `expectedVersion` is nil or the ticket's current version.
+    static func requireVersion(_ expectedVersion: Int64?, of ticket: Ticket) throws(DomainError) {
+        if let expectedVersion, expectedVersion != ticket.version {
+            throw .stale("Ticket \(ticket.number) was changed by someone else (version \(ticket.version), you sent \(expectedVersion)).")
+        }
     }
 }

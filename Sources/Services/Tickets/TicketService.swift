@@ -26,8 +26,12 @@ public struct TicketService: Sendable {
     }
 
     /// Creates a ticket whose first article is already checked (from the API or from a mail); returns the
-    /// ticket and the id of that article.
-    func create(_ input: NewTicket, article: ArticleDraft?, by principal: Principal) async throws -> (ticket: TicketView, articleID: Int64?) {
+    /// ticket and the id of that article. `then` runs inside the same transaction once the ticket is written
+    /// (a split links the new ticket to its origin there), so that both commit or neither does.
+    func create(
+        _ input: NewTicket, article: ArticleDraft?, by principal: Principal,
+        then: (@Sendable (_ db: any SQLDatabase, _ ticket: Ticket) async throws -> Void)? = nil
+    ) async throws -> (ticket: TicketView, articleID: Int64?) {
         let master = try await masterData.current(context.database)
         let now = context.now()
         let configuration = context.configuration
@@ -76,7 +80,10 @@ public struct TicketService: Sendable {
                 }
                 contact = found
             }
-            let organisationID = contact?.organisationID
+            if let organisationID = input.organisationId, try await OrganisationRepository(db).find(organisationID) == nil {
+                throw DomainError.invalid(field: "organisationId", "Unknown organisation \(organisationID).")
+            }
+            let organisationID = input.organisationId ?? contact?.organisationID
             try await people.requireUsers([input.ownerId], field: "ownerId")
             try await people.requireUsers([input.responsibleId], field: "responsibleId")
             let fieldValues = try await fields.validate(fieldInputs, for: .ticket, db: db, customerView: !AccessPolicy.seesInternals(principal))
@@ -123,6 +130,7 @@ public struct TicketService: Sendable {
                 payload: EventPayload.json(["number": number.rawValue, "queueId": String(queue.id)]), at: now
             )
             ticket.version = 1
+            try await then?(db, ticket)
             return (ticket, fieldValues, articleID)
         }
         // The values just written are the ticket's only ones, so the answer needs no second read.
@@ -142,6 +150,7 @@ public struct TicketService: Sendable {
             ("priority", input.priority != nil || input.priorityId != nil, .priority),
             ("state", input.state != nil || input.stateId != nil, .admin), ("pendingUntil", input.pendingUntil != nil, .admin),
             ("customer", input.customer != nil, .create), ("contactId", input.contactId != nil, .create),
+            ("organisationId", input.organisationId != nil, .create),
         ]
         guard principal.isAgent || principal.isAdmin else {
             if let field = extras.first(where: \.isSet)?.field {

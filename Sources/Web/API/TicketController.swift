@@ -68,20 +68,15 @@ struct TicketController {
         }
         api.post("tickets/:id/articles") { request, context -> Response in
             let input = try await APIBody.decode(NewArticle.self, from: request)
-            return try APIBody.response(try await tickets.addArticle(to: try context.id(), input, by: try context.requirePrincipal()), status: .created)
+            return try APIBody.response(try await tickets.addArticle(
+                to: try context.id(), input, expectedVersion: try Self.ifMatch(request), by: try context.requirePrincipal()), status: .created)
         }
         api.get("tickets/:id/attachments") { _, context -> Response in
             try APIBody.response(ItemList(items: try await tickets.attachments(of: try context.id(), for: try context.requirePrincipal())))
         }
         api.get("attachments/:id") { _, context -> Response in
             let (attachment, content) = try await tickets.attachment(try context.id(), for: try context.requirePrincipal())
-            let filename = attachment.filename.replacingOccurrences(of: "\"", with: "'")
-            let encoded = attachment.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
-            return Response(status: .ok, headers: [
-                .contentType: attachment.contentType,
-                .contentDisposition: "attachment; filename=\"\(filename.unicodeScalars.allSatisfy(\.isASCII) ? filename : "file")\"; filename*=UTF-8''\(encoded)",
-                HTTPField.Name("X-Content-Type-Options")!: "nosniff",
-            ], body: .init(byteBuffer: ByteBuffer(bytes: content)))
+            return AttachmentResponse.make(attachment, content: content)
         }
         api.get("tickets/:id/history") { _, context -> Response in
             try APIBody.response(ItemList(items: try await tickets.history(of: try context.id(), for: try context.requirePrincipal())))
@@ -107,8 +102,17 @@ struct TicketController {
         }
         api.post("tickets/:id/merge") { request, context -> Response in
             let input = try await APIBody.decode(MergeRequest.self, from: request)
-            let target = try await tickets.merge(try context.id(), into: input.targetId, by: try context.requirePrincipal())
+            let target = try await tickets.merge(
+                try context.id(), into: input.targetId, expectedVersion: try Self.ifMatch(request), by: try context.requirePrincipal())
             return try APIBody.response(target, headers: [.eTag: Self.etag(target.version)])
+        }
+        api.post("tickets/:id/articles/:articleId/split") { request, context -> Response in
+            let input = try await APIBody.decode(ArticleSplit.self, from: request)
+            let ticket = try await tickets.split(
+                article: try context.id("articleId"), of: try context.id(), input, expectedVersion: try Self.ifMatch(request),
+                by: try context.requirePrincipal()
+            )
+            return try APIBody.response(ticket, status: .created, headers: [.eTag: Self.etag(ticket.version), .location: "/api/v1/tickets/\(ticket.id)"])
         }
         api.get("tickets/:id/watchers") { _, context -> Response in
             try APIBody.response(Watchers(items: try await tickets.watchers(of: try context.id(), for: try context.requirePrincipal())))

@@ -16,23 +16,21 @@ struct PreferencesController {
             let enrolment = try await services.secondFactor.begin(for: principal)
             return try await page(request, context, principal: principal, enrolment: enrolment)
         }
-        agent.post("preferences/totp/confirm") { request, context -> Response in
-            let principal = try context.requireAgent()
-            do {
-                try await services.secondFactor.confirm(code: context.form.trimmed("code") ?? "", for: principal)
-            } catch DomainError.invalid(let message, _) {
-                return try await page(request, context, principal: principal, issues: ["code": message])
+        for (step, issueField, notice) in [("confirm", "code", "totpEnabled"), ("disable", "disableCode", "totpDisabled")] {
+            agent.post("preferences/totp/\(step)") { request, context -> Response in
+                let principal = try context.requireAgent()
+                let code = context.form.trimmed("code") ?? ""
+                do {
+                    if step == "confirm" {
+                        try await services.secondFactor.confirm(code: code, for: principal)
+                    } else {
+                        try await services.secondFactor.disable(code: code, for: principal)
+                    }
+                } catch DomainError.invalid(let message, _) {
+                    return try await page(request, context, principal: principal, issues: [issueField: message])
+                }
+                return PageRenderer.redirect(to: "/agent/preferences", notice: notice)
             }
-            return PageRenderer.redirect(to: "/agent/preferences", notice: "totpEnabled")
-        }
-        agent.post("preferences/totp/disable") { request, context -> Response in
-            let principal = try context.requireAgent()
-            do {
-                try await services.secondFactor.disable(code: context.form.trimmed("code") ?? "", for: principal)
-            } catch DomainError.invalid(let message, _) {
-                return try await page(request, context, principal: principal, issues: ["disableCode": message])
-            }
-            return PageRenderer.redirect(to: "/agent/preferences", notice: "totpDisabled")
         }
         agent.post("preferences/password") { request, context -> Response in
             let principal = try context.requireAgent()

@@ -34,10 +34,13 @@ public func buildRouter(services: WebServices) throws -> Router<AppRequestContex
     MailAccountController(services: services).register(on: api)
     MailFilterController(services: services).register(on: api)
     TicketViewController(services: services).register(on: api)
+    TextTemplateController(services: services).register(on: api)
     let pages = try PageRenderer.bundled()
     pages.assets.register(on: router)
     HomeRedirect(auth: services.auth).register(on: router)
     AgentArea(services: services, pages: pages).register(on: router)
+    PortalArea(services: services, pages: pages).register(on: router)
+    TextTemplatesAdminRoutes(services: services, pages: pages).register(on: router)
     return router
 }
 

@@ -21,6 +21,7 @@ public struct WebServices: Sendable {
     public let outbox: OutboxDelivery
     public let mailAccounts: MailAccountService
     public let mailFilters: MailFilterService
+    public let textTemplates: TextTemplateService
     public let metrics: PrometheusCollectorRegistry
 
     /// `cache` is shared with the background workers of the same process, so that an admin change reaches both.
@@ -42,6 +43,7 @@ public struct WebServices: Sendable {
         outbox = OutboxDelivery(context: context, tickets: tickets, policy: context.configuration.outbox)
         mailAccounts = MailAccountService(context: context)
         mailFilters = MailFilterService(context: context, masterData: cache)
+        textTemplates = TextTemplateService(context: context, masterData: cache)
         self.metrics = metrics
     }
 }

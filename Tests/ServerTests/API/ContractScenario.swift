@@ -40,6 +40,7 @@ struct ContractScenario {
         try await mailAccounts(people)
         try await mailFilters(people)
         try await ticketViewsAndBulk(queueID: queueID, people: people)
+        try await textTemplates(queueID: queueID, people: people)
     }
 
     /// A mail filed as a new ticket, and the same endpoint refused to an agent.

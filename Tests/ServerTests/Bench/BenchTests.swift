@@ -11,6 +11,7 @@ struct BenchTests {
     static let figureNames: Set = [
         "seed_rate", "open_ticket_p50", "open_ticket_p99", "queue_view_p99", "search_p95", "create_rest_throughput", "mail_intake_throughput",
         "rss_under_load", "cmdb_import_seconds", "cmdb_attribute_query_p95", "cmdb_search_p95", "cmdb_item_view_p99",
+        "dashboard_page_p99", "queue_page_p99", "ui_assets_size",
     ]
 
     @Test("a tiny run prints every figure as a JSON line with a positive value; a seeded database is refused, then reused",

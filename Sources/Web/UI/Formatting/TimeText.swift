@@ -13,6 +13,11 @@ struct TimeText: Sendable {
         return date.formatted(style)
     }
 
+    /// The time of day in the installation's time zone: "14:30".
+    func clock(_ date: Date) -> String {
+        date.formatted(Date.FormatStyle(date: .omitted, time: .shortened, locale: language.locale, calendar: Calendar(identifier: .gregorian), timeZone: timeZone))
+    }
+
     /// For `datetime-local` inputs: `2026-11-28T14:30` in the installation's time zone.
     func inputValue(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -4,17 +4,26 @@ import HTTPTypes
 import Hummingbird
 import Services
 
-/// Signing in and out of the web interface, and choosing the language before sign-in.
+/// Signing in and out of the agents' interface or the portal, and choosing the language before sign-in.
 struct SignInController {
+    /// Where a sign-in form lives: the agents' interface or the portal.
+    enum Area: String {
+        case agent, portal
+
+        var template: String { "\(rawValue)/login" }
+        var home: String { "/\(rawValue)/" }
+    }
+
     let services: WebServices
     let pages: PageRenderer
+    let area: Area
 
-    func register(on agent: RouterGroup<AppRequestContext>) {
-        agent.get("login") { request, context -> Response in
-            if let principal = context.principal, principal.isAgent { return PageRenderer.redirect(to: "/agent/") }
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.get("login") { request, context -> Response in
+            if let principal = context.principal { return PageRenderer.redirect(to: Self.landing(after: nil, for: principal)) }
             return try form(request, context, login: "", error: nil)
         }
-        agent.post("login") { request, context -> Response in
+        group.post("login") { request, context -> Response in
             let form = context.form
             let login = form.trimmed("login") ?? ""
             do {
@@ -28,14 +37,18 @@ struct SignInController {
                 return try self.form(request, context, login: login, error: "signin.locked", status: .tooManyRequests)
             }
         }
-        agent.post("logout") { request, _ -> Response in
+        group.post("logout") { request, _ -> Response in
             if let cookie = request.cookies[AuthenticationMiddleware.sessionCookie]?.value {
                 try await services.auth.signOut(sessionToken: cookie)
             }
-            var response = PageRenderer.redirect(to: "/agent/login", notice: "signedOut")
+            var response = PageRenderer.redirect(to: area.home + "login", notice: "signedOut")
             response.setCookie(Self.sessionCookie("", expires: Date(timeIntervalSince1970: 0), request: request))
             return response
         }
+    }
+
+    /// `POST /agent/language`: every page's footer switches the language here (for visitors too).
+    func registerLanguageSwitch(on agent: RouterGroup<AppRequestContext>) {
         agent.post("language") { _, context -> Response in
             let language = UILanguage(rawValue: context.form["language"] ?? "") ?? .de
             if let principal = context.principal {
@@ -52,15 +65,15 @@ struct SignInController {
             "login": login, "next": Self.localPath(context.form["next"] ?? request.uri.queryParameters["next"].map(String.init)) ?? "",
         ]
         if let error { view["error"] = pages.text(error, context) }
-        return try pages.page("agent/login", title: "signin.title", view: view, context: context, request: request, status: status)
+        return try pages.page(area.template, title: "signin.title", view: view, context: context, request: request, status: status)
     }
 
-    /// Where a successful sign-in leads: back to the agent or admin page that asked for it, else the
-    /// signed-in person's home (agents to their dashboard, customers to the portal).
+    /// Where a successful sign-in leads: back to the page of the signed-in person's area that asked for it (agents:
+    /// `/agent/`, `/admin/`; customers: `/portal/`), else that area's home.
     static func landing(after next: String?, for principal: Principal) -> String {
-        guard principal.isAgent else { return "/portal/" }
-        if let next = localPath(next), next.hasPrefix("/agent/") || next.hasPrefix("/admin/"), !next.hasPrefix("/agent/login") { return next }
-        return "/agent/"
+        let areas = principal.isAgent ? ["/agent/", "/admin/"] : ["/portal/"]
+        if let next = localPath(next), areas.contains(where: next.hasPrefix), !next.hasSuffix("/login") { return next }
+        return areas[0]
     }
 
     /// `path` when it is a path on this server (never another host: `//host` and `/\host` are refused).
