@@ -93,6 +93,7 @@ class CMDBTests(BrowserTest):
         self.fill("#f-attr-ram_gb", "32")
         self.submit("form.cmdb-form")
         self.assertIn("zwischenzeitlich geändert", self.text("#stale-error"))
+        self.assertIn("Version 2", self.text("#stale-error"))
         item = self.server.api("GET", f"/cmdb/items/{pc['id']}")
         self.assertEqual((item["name"], item["attributes"]["ram_gb"], item["version"]), (f"PC-API-{tag}", 8, 2))
 

@@ -20,7 +20,8 @@ struct CMDBItemFormController {
     private struct Problems {
         var fields: [String: String] = [:]
         var general: [String] = []
-        var staleVersion: Int64?
+        /// The version someone else wrote meanwhile, when the form was loaded at an older one.
+        var stale: ConfigItemVersion?
 
         /// Files the Services' issues under their fields; issues without a field of the form go to the general list.
         mutating func add(_ issues: [FieldIssue], summary: String) {
@@ -89,7 +90,7 @@ struct CMDBItemFormController {
                 } catch DomainError.invalid(let message, let issues) {
                     problems.add(issues, summary: message)
                 } catch DomainError.stale {
-                    problems.staleVersion = try await services.configItems.item(id, for: principal).version
+                    problems.stale = try await services.configItems.versions(of: id, for: principal).last
                 }
             }
             return try await render(subject, request, context, principal: principal, sent: form, problems: problems)
@@ -172,10 +173,15 @@ struct CMDBItemFormController {
             view["action"] = "/agent/cmdb/classes/\(ciClass.id)/new"
             view["cancel"] = "/agent/cmdb/classes/\(ciClass.id)"
         }
-        if let version = problems.staleVersion {
-            view["stale"] = ["version": version, "reload": "/agent/cmdb/items/\(item?.id ?? 0)/edit"] as [String: Any]
+        if let stale = problems.stale {
+            let time = TimeText(language: context.language, timeZone: services.context.configuration.timeZone)
+            let users = try await services.people.displayNames(contacts: [], organisations: [], users: Set([stale.createdBy].compactMap { $0 }), by: principal).users
+            view["stale"] = [
+                "version": stale.version, "when": time.absolute(stale.createdAt), "reload": "/agent/cmdb/items/\(item?.id ?? 0)/edit",
+                "who": stale.createdBy.flatMap { users[$0] } ?? pages.text("cmdb.system", context),
+            ] as [String: Any]
         }
-        let status: HTTPResponse.Status = problems.staleVersion != nil ? .preconditionFailed
+        let status: HTTPResponse.Status = problems.stale != nil ? .preconditionFailed
             : (problems.fields.isEmpty && problems.general.isEmpty ? .ok : .unprocessableContent)
         return try pages.page("agent/cmdb/item-form", title: item == nil ? "cmdb.form.newTitle" : "cmdb.form.editTitle", view: view,
                               context: context, request: request, section: "cmdb", status: status,
