@@ -110,6 +110,17 @@ class Server:
             raise AssertionError(f"{method} {path}: {status}: {raw[:500]!r}")
         return json.loads(raw) if raw else None
 
+    def inbound_mail(self, sender, subject, body, to="servicedesk@stadt.example"):
+        """Files a plain-text mail through `POST /mail/inbound`, as the MTA would; returns the answer."""
+        raw = (f"From: {sender}\r\nTo: {to}\r\nSubject: {subject}\r\nMessage-ID: <{secrets.token_hex(8)}@browser.test>\r\n"
+               f"Date: Sat, 28 Nov 2026 08:15:00 +0100\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+               f"Content-Transfer-Encoding: 8bit\r\n\r\n{body}\r\n").encode()
+        request = urllib.request.Request(self.base + "/api/v1/mail/inbound", data=raw, method="POST")
+        request.add_header("Authorization", "Bearer " + self.token)
+        request.add_header("Content-Type", "message/rfc822")
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read())
+
     def create_agent(self, login, password, role_ids=(), admin=False):
         """A new agent with the given roles; returns its id."""
         user = self.api("POST", "/users", {"login": login, "password": password, "firstName": login.split(".")[0].title(),

@@ -85,6 +85,12 @@ public struct UserService: Sendable {
         return Page(fetched: users, limit: limit) { $0.id }
     }
 
+    /// The active agents (owner and responsible choices); agents only.
+    public func activeAgents(by principal: Principal) async throws -> [User] {
+        try AccessPolicy.requireAgent(principal)
+        return try await context.database.read { db in try await UserRepository(db).activeAgents() }
+    }
+
     public func user(_ id: Int64, by principal: Principal) async throws -> User {
         guard principal.userID == id || principal.isAgent || principal.isAdmin else { throw DomainError.notFound("No user \(id).") }
         guard let user = try await context.database.read({ db in try await UserRepository(db).find(id) }) else {

@@ -33,6 +33,11 @@ public struct UserRepository: Sendable {
         try await decode(db.raw("SELECT * FROM users WHERE id > \(bind: cursor ?? 0) ORDER BY id LIMIT \(literal: limit)").all())
     }
 
+    /// The active agents, whatever the number of customer accounts.
+    public func activeAgents() async throws -> [User] {
+        try await decode(db.raw("SELECT * FROM users WHERE is_agent = \(bind: true) AND is_active = \(bind: true) ORDER BY id").all())
+    }
+
     /// The stored credentials of a user: bcrypt hash and TOTP secret.
     public func credentials(of id: Int64) async throws -> (passwordHash: String?, totpSecret: String?) {
         guard let row = try await db.raw("SELECT password_hash, totp_secret FROM users WHERE id = \(bind: id)").first() else {

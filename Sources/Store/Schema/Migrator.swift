@@ -14,7 +14,7 @@ public struct Migrator: Sendable {
     static let all: [Migration] = [
         CoreSchema.migration, SearchSchema.migration, TOTPEnrolmentSchema.migration, CustomerSearchSchema.migration, SLASchema.migration,
         OutboxSchema.migration, AutoResponseSchema.migration, MailAccountSchema.migration, MailFilterSchema.migration,
-        CMDBSchema.migration, TextTemplateSchema.migration, TicketViewSchema.migration,
+        CMDBSchema.migration, TextTemplateSchema.migration, TicketViewSchema.migration, EscalationIndexSchema.migration,
     ]
 
     /// The id of the newest migration this build knows.

@@ -109,15 +109,12 @@ struct TicketListController {
 
     private func bulkForm(master: MasterData, principal: Principal, context: AppRequestContext) async throws -> [String: Any] {
         let english = context.language == .en
-        let agents = try await services.users.list(after: nil, limit: 1000, by: principal).items.filter { $0.isAgent && $0.isActive }
         return [
             "states": master.states.filter(\.isActive).map { ["id": $0.id, "name": (english ? $0.nameEN : nil) ?? $0.name] },
             "queues": master.queues.filter { $0.isActive && (principal.isAdmin || principal.queueRights[$0.id]?.contains(.move) == true) }
                 .map { ["id": $0.id, "name": $0.name] },
             "priorities": master.priorities.filter(\.isActive).sorted { $0.rank > $1.rank }.map { ["id": $0.id, "name": (english ? $0.nameEN : nil) ?? $0.name] },
-            "agents": agents.map { user in
-                ["id": user.id, "name": [user.firstName, user.lastName].filter { !$0.isEmpty }.joined(separator: " ").nonEmpty ?? user.login]
-            },
+            "agents": try await AgentChoices.options(services, principal: principal).map { ["id": $0.id, "name": $0.name] },
         ]
     }
 
@@ -164,9 +161,4 @@ struct TicketListController {
         )
         return PageRenderer.redirect(to: "/agent/tickets?view=\(saved.id)", notice: "viewSaved")
     }
-}
-
-extension String {
-    /// nil for an empty string.
-    var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -44,13 +44,7 @@ extension TicketPage {
 
     /// The active agents, by name, for owner and responsible.
     func agentOptions() async throws -> [(id: Int64, name: String)] {
-        try await services.users.list(after: nil, limit: 1000, by: principal).items
-            .filter { $0.isAgent && $0.isActive }
-            .map { user in
-                let name = [user.firstName, user.lastName].filter { !$0.isEmpty }.joined(separator: " ")
-                return (user.id, name.isEmpty ? user.login : "\(name) (\(user.login))")
-            }
-            .sorted { $0.name.localizedCaseInsensitiveCompare($1.name) == .orderedAscending }
+        try await AgentChoices.options(services, principal: principal)
     }
 
     private func composeForm(_ loaded: Loaded, request: ComposeRequest?, state: TicketFormState?, templates: [TextTemplateView]) -> [String: Any] {

@@ -9,7 +9,7 @@ struct TimeText: Sendable {
     /// Day and time in the installation's time zone.
     func absolute(_ date: Date) -> String {
         var style = Date.FormatStyle(date: .numeric, time: .shortened, locale: language.locale, calendar: Calendar(identifier: .gregorian), timeZone: timeZone)
-        style = style.year(.defaultDigits).month(.twoDigits).day(.twoDigits)
+        style = style.year(.defaultDigits).month(.twoDigits).day(.twoDigits).hour(.twoDigits(amPM: .omitted)).minute(.twoDigits)
         return date.formatted(style)
     }
 
