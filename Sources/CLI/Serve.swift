@@ -26,6 +26,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Most automatic answers one address gets per day (loop protection).")
     var autoResponseCap = 10
 
+    @Flag(help: "Seed the demo service catalogue (once; a second start changes nothing).")
+    var demo = false
+
     func run() async throws {
         var logger = Logger(label: "ticketwerk")
         logger.logLevel = .info
@@ -37,6 +40,9 @@ struct Serve: AsyncParsableCommand {
         let context = try await databaseOptions.openContext(logger: logger, configuration: configuration)
         if let smtp = configuration.smtp { logger.info("outgoing mail", metadata: ["smtp": "\(smtp)"]) }
         let cache = MasterDataCache()
+        if demo, try await DemoCatalogue(context: context, masterData: cache).seedIfAbsent() {
+            logger.info("seeded the demo service catalogue")
+        }
         let services = WebServices(context: context, cache: cache, metrics: registry)
         let app = try buildApplication(services: services, settings: ServerSettings(host: host, port: port), logger: logger)
         let workers = WorkerPool(jobs: try backgroundJobs(context: context, masterData: cache), logger: logger)

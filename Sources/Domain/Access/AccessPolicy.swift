@@ -63,4 +63,24 @@ public enum AccessPolicy {
     public static func seesInternals(_ principal: Principal) -> Bool {
         principal.isAgent || principal.isAdmin
     }
+
+    /// Whether `principal` (nil: a citizen without an account) sees a catalogue category and may submit its form.
+    /// Agents and administrators see everything; inactive categories only administrators.
+    public static func canSee(_ category: CatalogueCategory, as principal: Principal?) -> Bool {
+        if principal?.isAdmin == true { return true }
+        guard category.isActive else { return false }
+        guard let principal else { return category.visibility == .everyone }
+        if principal.isAgent { return true }
+        switch category.visibility {
+        case .everyone, .customers: return principal.contactID != nil
+        case .organisations: return principal.memberOrganisationID.map(category.organisationIDs.contains) ?? false
+        }
+    }
+
+    /// Throws `forbidden` unless `principal` is a customer with a contact: only they submit requests and see their own.
+    public static func requireRequester(_ principal: Principal) throws(DomainError) {
+        guard !principal.isAgent, !principal.isAdmin, principal.contactID != nil else {
+            throw .forbidden("Only customers with a contact submit requests through the portal.")
+        }
+    }
 }

@@ -28,7 +28,7 @@ public enum CIAttributeType: String, Sendable, Codable, CaseIterable {
     case serialNumber
 
     /// Whether attributes of this type list options.
-    var takesOptions: Bool { self == .select || self == .multiselect }
+    public var takesOptions: Bool { self == .select || self == .multiselect }
 
     /// Whether attributes of this type may restrict values with a pattern.
     var takesPattern: Bool { self == .text || self == .serialNumber }

@@ -14,6 +14,11 @@ public struct CISavedListView: Sendable, Encodable, Equatable {
 public struct CISavedListInput: Sendable, Decodable {
     public var name: String
     public var filters: ConfigItemListRequest
+
+    public init(name: String, filters: ConfigItemListRequest) {
+        self.name = name
+        self.filters = filters
+    }
 }
 
 /// Saved item lists: agents save, read, run and delete them; running one is an item list with its filters.

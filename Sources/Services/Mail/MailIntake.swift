@@ -85,16 +85,7 @@ public struct MailIntake: Sendable {
                     try await HistoryRepository(db).append(ticketID: ticket.id, actorID: nil, field: "followUp", old: nil, new: "rejected", at: now)
                 case .reopen:
                     guard let reopenState else { break }
-                    let closed = ticket
-                    let old = master.state(ticket.stateID)?.name
-                    ticket.stateID = reopenState.id
-                    ticket.changedAt = now
-                    guard let version = try await TicketRepository(db, dialect: dialect).update(ticket) else {
-                        throw DomainError.stale("Ticket \(ticket.number) changed meanwhile.")
-                    }
-                    ticket.version = version
-                    _ = try await SLAKeeper(master: master).recordChange(from: closed, to: ticket, at: now, db: db, dialect: dialect)
-                    try await HistoryRepository(db).append(ticketID: ticket.id, actorID: nil, field: "state", old: old, new: reopenState.name, at: now)
+                    ticket = try await tickets.applyState(reopenState, to: ticket, actorID: nil, db: db, master: master, now: now)
                     outcome = .reopened
                 }
             }
@@ -131,6 +122,7 @@ public struct MailIntake: Sendable {
         guard let queue else { throw DomainError.conflict("No active queue can take mail.") }
         let subject = (mail.subject ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var input = NewTicket(title: subject.isEmpty ? "(ohne Betreff)" : String(subject.prefix(500)), customer: sender)
+        input.customerName = mail.from.first { $0.address.lowercased() == sender?.lowercased() }?.name
         input.queueId = queue.id
         verdict.apply(to: &input)
         let (view, articleID) = try await tickets.create(input, article: ArticleDraft(mail: mail, sender: .customer, customerVisible: true), by: .system)

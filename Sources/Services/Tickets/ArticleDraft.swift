@@ -43,7 +43,7 @@ struct ArticleDraft: Sendable {
     init(input: NewArticle, principal: Principal, maxAttachmentBytes: Int, fieldPrefix: String = "article.") throws(DomainError) {
         let isAgent = principal.isAgent || principal.isAdmin
         channel = input.channel ?? (input.send == true ? .email : (isAgent ? .note : .web))
-        sender = principal.isSystem ? .system : (isAgent ? .agent : .customer)
+        sender = isAgent ? (principal.isSystem ? .system : .agent) : .customer
         customerVisible = isAgent ? (input.customerVisible ?? (channel != .note)) : true
         if !isAgent, input.customerVisible == false {
             throw .invalid(field: fieldPrefix + "customerVisible", "Customers cannot write internal notes.")

@@ -20,7 +20,7 @@ struct ArticleWriter {
         _ draft: ArticleDraft, to ticket: Ticket, by principal: Principal, touch: Bool,
         newSearchDocuments: (head: String, customerHead: String)? = nil
     ) async throws -> Fielded<Article> {
-        let actor = principal.isSystem ? nil : principal.userID
+        let actor = principal.actorID
         let customerView = !AccessPolicy.seesInternals(principal)
         let fieldValues: [ValidatedField]
         do {

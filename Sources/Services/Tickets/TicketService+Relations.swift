@@ -96,7 +96,7 @@ extension TicketService {
             source.changedAt = now
             let repository = TicketRepository(db, dialect: dialect)
             guard try await repository.update(source) != nil else { throw DomainError.stale("Ticket \(source.number) changed meanwhile.") }
-            _ = try await SLAKeeper(master: master).recordChange(from: unmerged, to: source, at: now, db: db, dialect: dialect)
+            _ = try await effects(db, master: master, now: now).apply(from: unmerged, to: source)
             try await repository.touch(targetID, at: now)
             let history = HistoryRepository(db)
             try await history.append(ticketID: id, actorID: principal.userID, field: "state", old: oldState, new: mergedState.name, at: now)

@@ -107,11 +107,11 @@ extension TicketService {
                 throw DomainError.stale("Ticket \(before.number) was changed by someone else.")
             }
             ticket.version = version
-            if let summary = try await SLAKeeper(master: master).recordChange(from: before, to: ticket, at: now, db: db, dialect: dialect) {
+            if let summary = try await effects(db, master: master, now: now).apply(from: before, to: ticket) {
                 ticket.sla = summary
             }
             try await fields.store(fieldValues, object: .ticket, objectID: id, db: db)
-            let actor = principal.isSystem ? nil : principal.userID
+            let actor = principal.actorID
             let historyRepository = HistoryRepository(db)
             for entry in history {
                 try await historyRepository.append(ticketID: id, actorID: actor, field: entry.field, old: entry.old, new: entry.new, at: now)

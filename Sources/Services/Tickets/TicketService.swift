@@ -25,11 +25,13 @@ public struct TicketService: Sendable {
         return try await create(input, article: article, by: principal).ticket
     }
 
-    /// Creates a ticket whose first article is already checked (from the API or from a mail); returns the
-    /// ticket and the id of that article. `then` runs inside the same transaction once the ticket is written
-    /// (a split links the new ticket to its origin there), so that both commit or neither does.
+    /// Creates a ticket whose first article is already checked (from the API, a mail or a portal form); returns the
+    /// ticket and the id of that article. With `presetByForm`, queue, type, priority and service come from an
+    /// administrator's request form, so a customer's request may carry them. `then` runs inside the same transaction
+    /// once the ticket is written (a split links the new ticket to its origin there; the portal records the request
+    /// and queues its confirmation), so that both commit or neither does.
     func create(
-        _ input: NewTicket, article: ArticleDraft?, by principal: Principal,
+        _ input: NewTicket, article: ArticleDraft?, by principal: Principal, presetByForm: Bool = false,
         then: (@Sendable (_ db: any SQLDatabase, _ ticket: Ticket) async throws -> Void)? = nil
     ) async throws -> (ticket: TicketView, articleID: Int64?) {
         let master = try await masterData.current(context.database)
@@ -41,7 +43,7 @@ public struct TicketService: Sendable {
         guard input.queue != nil || input.queueId != nil else { throw DomainError.invalid(field: "queue", "A ticket needs a queue.") }
         guard let queue = try MasterData.resolve(master.queues, id: input.queueId, name: input.queue, field: "queue", names: { [$0.name] }),
               queue.isActive else { throw DomainError.invalid(field: "queue", "The queue is not active.") }
-        try Self.requireRights(for: input, in: queue.id, principal: principal)
+        try Self.requireRights(for: input, in: queue.id, principal: principal, presetByForm: presetByForm)
         let state = try MasterData.resolve(master.states, id: input.stateId, name: input.state, field: "state", names: { [$0.name, $0.nameEN] })
             ?? master.defaultState
         let priority = try MasterData.resolve(master.priorities, id: input.priorityId, name: input.priority, field: "priority", names: { [$0.name, $0.nameEN] })
@@ -71,7 +73,7 @@ public struct TicketService: Sendable {
             if !principal.isAgent, !principal.isAdmin {
                 contactID = principal.contactID
             } else if let customerAddress {
-                contact = try await people.contact(forAddress: customerAddress)
+                contact = try await people.contact(forAddress: customerAddress, name: input.customerName)
                 contactID = contact?.id
             }
             if let contactID, contact == nil {
@@ -99,7 +101,7 @@ public struct TicketService: Sendable {
                 id: 0, number: number.rawValue, title: title, queueID: queue.id, stateID: state.id, priorityID: priority.id,
                 typeID: type?.id, serviceID: service?.id, ownerID: input.ownerId, responsibleID: input.responsibleId,
                 contactID: contactID, organisationID: organisationID, pendingUntil: state.type.isPending ? input.pendingUntil : nil,
-                createdAt: now, changedAt: now, createdBy: principal.isSystem ? nil : principal.userID
+                createdAt: now, changedAt: now, createdBy: principal.actorID
             )
             let clocks = sla.startedClocks(
                 for: ticket, channel: article?.channel ?? .web,
@@ -107,7 +109,7 @@ public struct TicketService: Sendable {
             )
             ticket.sla = TicketSLASummary(clocks)
             ticket = try await TicketRepository(db, dialect: context.database.dialect).insert(ticket, slaClocks: clocks)
-            let actor = principal.isSystem ? nil : principal.userID
+            let actor = principal.actorID
             try await HistoryRepository(db).append(ticketID: ticket.id, actorID: actor, field: "created", old: nil, new: number.rawValue, at: now)
             try await fields.store(fieldValues, object: .ticket, objectID: ticket.id, db: db)
             let heads = (
@@ -143,8 +145,9 @@ public struct TicketService: Sendable {
 
     /// Agents need `create` in the queue, plus the right for each attribute they set beyond the basics:
     /// `owner` for owner and responsible, `priority` for the priority, `admin` for state and pending time.
-    /// Customers set only title, queue, type, service, article and customer-visible fields; the ticket is theirs.
-    private static func requireRights(for input: NewTicket, in queueID: Int64, principal: Principal) throws(DomainError) {
+    /// Customers set only title, queue, type, service, article and customer-visible fields (and the priority of the
+    /// request form they fill in); the ticket is theirs.
+    private static func requireRights(for input: NewTicket, in queueID: Int64, principal: Principal, presetByForm: Bool) throws(DomainError) {
         let extras: [(field: String, isSet: Bool, right: QueueRights)] = [
             ("ownerId", input.ownerId != nil, .owner), ("responsibleId", input.responsibleId != nil, .owner),
             ("priority", input.priority != nil || input.priorityId != nil, .priority),
@@ -153,7 +156,7 @@ public struct TicketService: Sendable {
             ("organisationId", input.organisationId != nil, .create),
         ]
         guard principal.isAgent || principal.isAdmin else {
-            if let field = extras.first(where: \.isSet)?.field {
+            if let field = extras.first(where: { $0.isSet && !(presetByForm && $0.right == .priority) })?.field {
                 throw .invalid(field: field, "Customers cannot set \(field) on their requests.")
             }
             return

@@ -123,15 +123,15 @@ public struct UserRepository: Sendable {
                 rights[queue, default: []].formUnion(QueueRights(rawValue: UInt16(truncatingIfNeeded: try row.int64("rights"))))
             }
         }
-        var organisations: [Int64] = []
-        if user.isCustomer, user.seesOrganisationTickets, let contactID = user.contactID,
-           let row = try await db.raw("SELECT organisation_id FROM contacts WHERE id = \(bind: contactID)").first(),
-           let organisation = try row.int64OrNil("organisation_id") {
-            organisations = [organisation]
+        var member: Int64?
+        if user.isCustomer, let contactID = user.contactID,
+           let row = try await db.raw("SELECT organisation_id FROM contacts WHERE id = \(bind: contactID)").first() {
+            member = try row.int64OrNil("organisation_id")
         }
+        let organisations = user.seesOrganisationTickets ? member.map { [$0] } ?? [] : []
         return Principal(
             userID: user.id, login: user.login, isAgent: user.isAgent, isAdmin: user.isAdmin, queueRights: rights,
-            contactID: user.isCustomer ? user.contactID : nil, organisationIDs: organisations, locale: user.locale
+            contactID: user.isCustomer ? user.contactID : nil, organisationIDs: organisations, memberOrganisationID: member, locale: user.locale
         )
     }
 

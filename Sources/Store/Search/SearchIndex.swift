@@ -70,7 +70,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// A PostgreSQL document: the head at weight A, both in German and English stemming.
-    private static func vector(head: String, body: String) -> SQLQueryString {
+    static func vector(head: String, body: String) -> SQLQueryString {
         let head = words(head), body = words(body)
         return """
         setweight(to_tsvector('german', \(bind: head)), 'A') || setweight(to_tsvector('english', \(bind: head)), 'A')

@@ -21,6 +21,11 @@ struct AgentArea {
         TicketPageController(services: services, pages: pages).register(on: agent)
         TicketActionsController(services: services, pages: pages).register(on: agent)
         ContactLookupController(services: services).register(on: agent)
+        CMDBBrowserController(services: services, pages: pages).register(on: agent)
+        CMDBItemListController(services: services, pages: pages).register(on: agent)
+        CMDBItemPageController(services: services, pages: pages).register(on: agent)
+        CMDBItemFormController(services: services, pages: pages).register(on: agent)
+        CMDBImportController(services: services, pages: pages).register(on: agent)
         agent.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
     }
 }

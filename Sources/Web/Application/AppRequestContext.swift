@@ -7,6 +7,8 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Who is calling; set by `AuthenticationMiddleware` or `BrowserSessionMiddleware`.
     public var principal: Principal?
+    /// The peer's IP address, when the connection has one (rate limits of anonymous requests count by it).
+    public let remoteAddress: String?
     /// The token every form of the signed-in session must send back; set by `BrowserSessionMiddleware`.
     var csrfToken: String?
     /// The language pages are rendered in; set by `BrowserSessionMiddleware`.
@@ -16,6 +18,7 @@ public struct AppRequestContext: RequestContext {
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// JSON bodies may carry attachments; bodies are still bounded by `APIBody.maxBytes`.

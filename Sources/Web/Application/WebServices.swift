@@ -22,6 +22,12 @@ public struct WebServices: Sendable {
     public let mailAccounts: MailAccountService
     public let mailFilters: MailFilterService
     public let textTemplates: TextTemplateService
+    public let catalogue: CatalogueService
+    public let requestForms: RequestFormService
+    public let requests: RequestService
+    public let citizens: CitizenService
+    public let portalTexts: PortalTextService
+    public let solutions: SolutionService
     public let adminChanges: AdminChangeLog
     public let metrics: PrometheusCollectorRegistry
 
@@ -45,6 +51,12 @@ public struct WebServices: Sendable {
         mailAccounts = MailAccountService(context: context)
         mailFilters = MailFilterService(context: context, masterData: cache)
         textTemplates = TextTemplateService(context: context, masterData: cache)
+        catalogue = CatalogueService(context: context)
+        requestForms = RequestFormService(context: context, masterData: cache)
+        requests = RequestService(context: context, tickets: tickets)
+        citizens = CitizenService(context: context, requests: requests)
+        portalTexts = PortalTextService(context: context, masterData: cache)
+        solutions = SolutionService(context: context, tickets: tickets)
         adminChanges = AdminChangeLog(context: context)
         self.metrics = metrics
     }

@@ -41,6 +41,7 @@ struct ContractScenario {
         try await mailFilters(people)
         try await ticketViewsAndBulk(queueID: queueID, people: people)
         try await textTemplates(queueID: queueID, people: people)
+        try await portal(people)
         try await administration(queueID: queueID)
     }
 

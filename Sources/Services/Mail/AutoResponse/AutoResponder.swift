@@ -79,14 +79,7 @@ struct AutoResponder {
         outgoing.extraHeaders = [("X-Loop", systemAddress)]
         outgoing.date = now
         let composed = try MailComposer(timeZone: context.configuration.timeZone).compose(outgoing)
-        var input = NewArticle(subject: subject, body: outgoing.text, customerVisible: true)
-        input.channel = .email
-        var draft = try ArticleDraft(input: input, principal: .system, maxAttachmentBytes: 0, fieldPrefix: "")
-        draft.from = outgoing.from.description
-        draft.to = outgoing.to.map(\.description).joined(separator: ", ")
-        draft.messageID = composed.messageID
-        draft.inReplyTo = outgoing.inReplyTo.first
-        draft.references = outgoing.references.isEmpty ? nil : outgoing.references.joined(separator: " ")
+        let draft = try ArticleDraft(automatic: outgoing, composed: composed)
         let fields = tickets.fields
         let sla = SLAKeeper(master: master)
         let article = draft

@@ -46,11 +46,7 @@ struct EmailArticleSender {
             attachments: draft.files.map { OutgoingAttachment(filename: $0.filename, contentType: $0.contentType, bytes: $0.content, contentID: $0.contentID) }
         )
         mail.date = now
-        if let thread, let id = thread.messageID {
-            mail.inReplyTo = [id]
-            let chain = (thread.references ?? "").split(whereSeparator: \.isWhitespace).map(String.init).filter { $0 != id } + [id]
-            mail.references = chain.count > 20 ? [chain[0]] + chain.suffix(19) : chain
-        }
+        mail.thread(after: thread)
         let composed: ComposedMail
         do {
             composed = try MailComposer(timeZone: configuration.timeZone).compose(mail)

@@ -64,6 +64,15 @@ public struct ConfigItemRepository: Sendable {
         return try await db.raw("SELECT \(columns) FROM cmdb_items i WHERE i.id IN (\(binds: ids)) ORDER BY i.id").all().map(Self.decode)
     }
 
+    /// The items of class `classID` owned by the contact or (when given) the organisation, by name; at most 500.
+    public func owned(byContact contactID: Int64, organisation organisationID: Int64?, classID: Int64) async throws -> [ConfigItem] {
+        try await db.raw("""
+            SELECT \(columns) FROM cmdb_items i WHERE i.class_id = \(bind: classID)
+                AND (i.owner_contact_id = \(bind: contactID) OR i.owner_organisation_id = \(bind: organisationID ?? -1))
+            ORDER BY i.name, i.id LIMIT 500
+            """).all().map(Self.decode)
+    }
+
     /// The items of a class written with an older definition version.
     public func outdated(classID: Int64, version: Int64) async throws -> [ConfigItem] {
         try await db.raw("""

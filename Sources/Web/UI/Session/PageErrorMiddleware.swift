@@ -25,8 +25,9 @@ struct PageErrorMiddleware: RouterMiddleware {
                 "shared/error", title: "error.\(problem.status)", view: view, context: context, request: request,
                 status: .init(code: problem.status)
             )
-        } catch let error as HTTPError where error.status == .notFound {
-            return try pages.page("shared/error", title: "error.404", view: ["status": 404], context: context, request: request, status: .notFound)
+        } catch let error as HTTPError where (400..<500).contains(error.status.code) {
+            let code = error.status.code
+            return try pages.page("shared/error", title: "error.\(code)", view: ["status": code], context: context, request: request, status: error.status)
         }
     }
 }
