@@ -45,8 +45,8 @@ public struct StaticAssets: Sendable {
     private static func visibleFiles(in directory: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !$0.hasPrefix(".") }.sorted().map { name in
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isFolder)
-            return isFolder.boolValue ? name + "/" : name
+            let exists = FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isFolder)
+            return exists && isFolder.boolValue ? name + "/" : name
         }
     }
 
