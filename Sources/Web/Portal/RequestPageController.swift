@@ -23,7 +23,7 @@ struct RequestPageController {
             } catch DomainError.invalid(let message, _) {
                 return try await render(id, request: request, context: context, reply: form["body"] ?? "", error: message)
             }
-            return PageRenderer.redirect(to: "/portal/requests/\(id)#latest", notice: "portalReplied")
+            return PageRenderer.redirect(to: "/portal/requests/\(id)?notice=portalReplied#latest")
         }
         portal.post("requests/:id/confirm") { _, context -> Response in
             let (principal, id, _) = try input(context)
