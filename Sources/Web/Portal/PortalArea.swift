@@ -14,6 +14,7 @@ struct PortalArea {
         SignInController(services: services, pages: pages, area: .portal).register(on: portal)
         MyRequestsController(services: services, pages: pages).register(on: portal)
         RequestPageController(services: services, pages: pages).register(on: portal)
+        CataloguePageController(services: services, pages: pages).register(on: portal)
         portal.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
     }
 }

@@ -64,7 +64,7 @@ struct RequestPageController {
             var row: [String: Any] = [
                 "id": message.articleId, "sender": message.sender.rawValue, "fromAgent": message.sender != .customer,
                 "created": time.absolute(message.createdAt), "text": message.text, "latest": index == detail.messages.count - 1,
-                "files": message.attachments.map { ["id": $0.attachmentId, "filename": $0.filename, "size": ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file)] as [String: Any] },
+                "files": message.attachments.map { ["id": $0.attachmentId, "filename": $0.filename, "size": TicketPage.size($0.size)] as [String: Any] },
                 "hasFiles": !message.attachments.isEmpty,
             ]
             if let html = message.html { row["html"] = html }

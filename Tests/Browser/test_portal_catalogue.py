@@ -1,0 +1,50 @@
+"""The portal's service catalogue: customers browse the tree, find "Toner bestellen" by a keyword and open it;
+categories for another organisation stay hidden."""
+
+import time
+
+from harness import BrowserTest
+
+
+class PortalCatalogueTests(BrowserTest):
+    def test_customer_finds_a_category_by_keyword(self):
+        tag = time.time_ns() % 100000
+        contact = self.server.api("POST", "/contacts", {"lastName": "Katalog", "firstName": "Karl", "emails": [f"katalog{tag}@stadt.example"]})
+        self.server.api("POST", "/users", {"login": f"katalog{tag}", "password": "kunde-pass-123", "isAgent": False, "isCustomer": True,
+                                           "contactId": contact["id"], "locale": "de"})
+        other = self.server.api("POST", "/organisations", {"name": f"Stadtwerke {tag}"})
+
+        def category(title, parent=None, **extra):
+            body = {"titleDE": title, "titleEN": title, "visibility": "customers", "parentId": parent}
+            body.update(extra)
+            return self.server.api("POST", "/portal/categories", body)["id"]
+
+        hardware = category(f"Hardware {tag}", descriptionDE="Geräte am Arbeitsplatz", icon="monitor")
+        printers = category(f"Drucker {tag}", hardware, descriptionDE="Drucker und Verbrauchsmaterial", icon="printer")
+        toner = category(f"Toner bestellen {tag}", printers, descriptionDE="Neue Tonerkartuschen für Ihren Drucker",
+                         icon="droplet", keywords=[f"kartusche{tag}"])
+        category(f"Geheim {tag}", hardware, visibility="organisations", organisationIds=[other["id"]], keywords=[f"kartusche{tag}"])
+
+        self.browser.delete_all_cookies()
+        self.open("/portal/login")
+        self.fill("#login", f"katalog{tag}")
+        self.fill("#password", "kunde-pass-123")
+        self.submit("form[action='/portal/login']")
+        self.open("/portal/catalogue")
+        group = self.find(f".catalogue-group [data-category='{hardware}']").find_element("xpath", "..")
+        self.assertIn(f"Drucker {tag}", group.text, "the tree shows sub-categories under their parent")
+        self.assertNotIn(f"Geheim {tag}", self.browser.page_source, "another organisation's category stays hidden")
+
+        self.fill("#p-cq", f"KARTUSCHE{tag}")
+        self.submit("form.catalogue-search")
+        hits = self.find_all(".catalogue-hits [data-category]")
+        self.assertEqual([hit.get_attribute("data-category") for hit in hits], [str(toner)])
+        self.assertIn(f"Drucker {tag}", hits[0].text, "a hit names its parent")
+        self.screenshot("portal-catalogue")
+        hits[0].find_element("css selector", "a").click()
+        self.wait_until(lambda: self.path() == f"/portal/catalogue/{toner}")
+        self.assertEqual(self.text("h1"), f"Toner bestellen {tag}")
+        self.assertIn("Neue Tonerkartuschen", self.text("main"))
+
+        self.open(f"/portal/catalogue/{printers}")
+        self.assertIn(f"Toner bestellen {tag}", self.text(".catalogue-hits"))
