@@ -54,7 +54,7 @@ class Server:
         self.token = None
 
     def start(self):
-        args = [self.binary, "serve", "--host", "127.0.0.1", "--port", str(self.port)] + self.database_args
+        args = [self.binary, "serve", "--demo", "--host", "127.0.0.1", "--port", str(self.port)] + self.database_args
         if self.smtp_dir:
             sink = json.load(open(os.path.join(self.smtp_dir, "sink.json")))
             args += ["--smtp-host", "127.0.0.1", "--smtp-port", str(sink["plain"]), "--smtp-security", "none"]

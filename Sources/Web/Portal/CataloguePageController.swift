@@ -57,13 +57,14 @@ struct CataloguePageController {
         }
     }
 
-    /// A category as a card: title, short description and icon in the page's language, and whether it has a form.
+    /// A category as a card: title, short description, icon name and initial (shown as the icon) in the page's language, and whether it has a form.
     /// Every key is present, so that a nested card never shows its parent's values.
     static func card(_ category: CatalogueCategory, language: String) -> [String: Any] {
         let description = category.description(in: language) ?? ""
         return [
             "id": category.id, "title": category.title(in: language), "hasForm": category.formID != nil,
             "description": description, "hasDescription": !description.isEmpty, "icon": category.icon ?? "folder",
+            "initial": category.title(in: language).first.map { String($0).uppercased() } ?? "",
         ]
     }
 }

@@ -15,6 +15,7 @@ struct PortalArea {
         MyRequestsController(services: services, pages: pages).register(on: portal)
         RequestPageController(services: services, pages: pages).register(on: portal)
         CataloguePageController(services: services, pages: pages).register(on: portal)
+        RequestFormController(services: services, pages: pages).register(on: portal)
         portal.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
     }
 }
