@@ -26,6 +26,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
+CUSTOMER_PASSWORD = "kunde-pass-123"
 ADMIN_PASSWORD = "browser-admin-pw-123"
 SCREENSHOTS = os.environ.get("TICKETWERK_SCREENSHOTS") or os.path.join(os.getcwd(), ".build", "browser-screenshots")
 
@@ -203,10 +204,10 @@ class BrowserTest(unittest.TestCase):
         from selenium.webdriver.support.ui import Select
         Select(self.find(css)).select_by_visible_text(visible_text)
 
-    def submit(self, form_css):
-        """Submits a form by its submit button and waits for the page to change."""
+    def submit(self, form_css, button=None):
+        """Submits a form by its (first, or the `button` CSS-selected) submit button and waits for the page to change."""
         old = self.find("html")
-        self.find(form_css + " [type=submit]").click()
+        self.find(form_css + " " + (button or "[type=submit]")).click()
         WebDriverWait(self.browser, self.timeout).until(EC.staleness_of(old))
 
     def screenshot(self, name):
@@ -216,7 +217,24 @@ class BrowserTest(unittest.TestCase):
         self.browser.save_screenshot(path)
         return path
 
+    def portal_sign_in(self, login, password=CUSTOMER_PASSWORD):
+        """Signs a customer in at the portal (signing out whoever was signed in)."""
+        self.browser.delete_all_cookies()
+        self.open("/portal/login")
+        self.fill("#login", login)
+        self.fill("#password", password)
+        self.submit("form[action='/portal/login']")
+
     # --- data ------------------------------------------------------------------------------------------
+    def create_customer(self, login, email, organisation=None):
+        """A customer account (password `CUSTOMER_PASSWORD`, German) with a new contact, optionally in an organisation."""
+        contact = {"lastName": login.title(), "firstName": "Sabine", "emails": [email]}
+        if organisation:
+            contact["organisationId"] = organisation
+        contact = self.server.api("POST", "/contacts", contact)
+        return self.server.api("POST", "/users", {"login": login, "password": CUSTOMER_PASSWORD, "isAgent": False, "isCustomer": True,
+                                                  "contactId": contact["id"], "locale": "de"})
+
     def create_ticket(self, title, queue="Servicedesk", customer="m.schulze@stadt.example", body="Bitte um Hilfe.", **extra):
         ticket = {"title": title, "queue": queue, "customer": customer, "article": {"body": body}}
         ticket.update(extra)

@@ -9,9 +9,7 @@ from harness import BrowserTest
 class PortalCatalogueTests(BrowserTest):
     def test_customer_finds_a_category_by_keyword(self):
         tag = time.time_ns() % 100000
-        contact = self.server.api("POST", "/contacts", {"lastName": "Katalog", "firstName": "Karl", "emails": [f"katalog{tag}@stadt.example"]})
-        self.server.api("POST", "/users", {"login": f"katalog{tag}", "password": "kunde-pass-123", "isAgent": False, "isCustomer": True,
-                                           "contactId": contact["id"], "locale": "de"})
+        self.create_customer(f"katalog{tag}", f"katalog{tag}@stadt.example")
         other = self.server.api("POST", "/organisations", {"name": f"Stadtwerke {tag}"})
 
         def category(title, parent=None, **extra):
@@ -25,11 +23,7 @@ class PortalCatalogueTests(BrowserTest):
                          icon="droplet", keywords=[f"kartusche{tag}"])
         category(f"Geheim {tag}", hardware, visibility="organisations", organisationIds=[other["id"]], keywords=[f"kartusche{tag}"])
 
-        self.browser.delete_all_cookies()
-        self.open("/portal/login")
-        self.fill("#login", f"katalog{tag}")
-        self.fill("#password", "kunde-pass-123")
-        self.submit("form[action='/portal/login']")
+        self.portal_sign_in(f"katalog{tag}")
         self.open("/portal/catalogue")
         group = self.find(f".catalogue-group [data-category='{hardware}']").find_element("xpath", "..")
         self.assertIn(f"Drucker {tag}", group.text, "the tree shows sub-categories under their parent")

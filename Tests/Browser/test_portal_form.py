@@ -10,21 +10,6 @@ from harness import BrowserTest
 
 
 class PortalFormTests(BrowserTest):
-    def _customer(self, login, email, organisation=None):
-        contact = {"lastName": login.title(), "firstName": "Sabine", "emails": [email]}
-        if organisation:
-            contact["organisationId"] = organisation
-        contact = self.server.api("POST", "/contacts", contact)
-        self.server.api("POST", "/users", {"login": login, "password": "kunde-pass-123", "isAgent": False, "isCustomer": True,
-                                           "contactId": contact["id"], "locale": "de"})
-
-    def _portal_sign_in(self, login):
-        self.browser.delete_all_cookies()
-        self.open("/portal/login")
-        self.fill("#login", login)
-        self.fill("#password", "kunde-pass-123")
-        self.submit("form[action='/portal/login']")
-
     def test_staff_member_orders_toner_through_the_form(self):
         tag = time.time_ns() % 100000
         settings = self.server.api("GET", "/portal/settings")
@@ -32,14 +17,15 @@ class PortalFormTests(BrowserTest):
         self.server.api("PUT", "/portal/settings", settings)
         amt = self.server.api("POST", "/organisations", {"name": f"Ordnungsamt {tag}"})
         werke = self.server.api("POST", "/organisations", {"name": f"Stadtwerke {tag}"})
-        self._customer(f"toner{tag}", f"toner{tag}@stadt.example", amt["id"])
-        self._customer(f"fremd{tag}", f"fremd{tag}@werke.example", werke["id"])
+        self.create_customer(f"toner{tag}", f"toner{tag}@stadt.example", amt["id"])
+        self.create_customer(f"fremd{tag}", f"fremd{tag}@werke.example", werke["id"])
 
-        self._portal_sign_in(f"toner{tag}")
+        self.portal_sign_in(f"toner{tag}")
         self.open("/portal/catalogue")
         self.fill("#p-cq", "toner")
         self.submit("form.catalogue-search")
-        self.find(".catalogue-hits a.category-title").click()
+        self.assertIn("Drucker", self.text(".catalogue-hits"), "the hit names its parent category")
+        self.browser.find_element("xpath", "//a[@class='category-title' and normalize-space()='Toner bestellen']").click()
         self.wait_until(lambda: self.text("h1") == "Toner bestellen")
         self.find("a[href^='/portal/forms/']").click()
         self.wait_for("form.request-form")
@@ -66,8 +52,8 @@ class PortalFormTests(BrowserTest):
         self.assertIn("Bitte füllen Sie dieses Feld aus", self.text("#f-begruendung-error"), "a shown required field is checked")
         self.assertIn("typenschild.txt", self.text(".request-form"), "the chosen file is kept")
 
-        self.find("button[value='back']").click()
-        self.wait_until(lambda: "Schritt 1 / 2" in self.text(".form-step"))
+        self.submit("form.request-form", button="button[value='back']")
+        self.assertIn("Schritt 1 / 2", self.text(".form-step"))
         self.assertEqual(self.find("#f-druckermodell").get_attribute("value"), f"HP LaserJet M404 Zimmer {tag}", "answers survive going back")
         self.submit("form.request-form")
         self.assertTrue(self.find("#f-eilig").is_selected())
@@ -95,7 +81,7 @@ class PortalFormTests(BrowserTest):
         self.open(f"/portal/requests/{ticket_id}")
         self.assertIn(f"Der Toner kommt morgen. {tag}", self.text("#latest"))
 
-        self._portal_sign_in(f"fremd{tag}")
+        self.portal_sign_in(f"fremd{tag}")
         self.assertNotIn("Toner bestellen", self.text("main"))
         self.open(f"/portal/requests/{ticket_id}")
         self.assertIn("nicht gefunden", self.text("main").lower())

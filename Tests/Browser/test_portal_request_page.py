@@ -10,22 +10,10 @@ from harness import BrowserTest
 
 
 class PortalRequestPageTests(BrowserTest):
-    def _customer(self, login, email):
-        contact = self.server.api("POST", "/contacts", {"lastName": login.title(), "firstName": "Petra", "emails": [email]})
-        self.server.api("POST", "/users", {"login": login, "password": "kunde-pass-123", "isAgent": False, "isCustomer": True,
-                                           "contactId": contact["id"], "locale": "de"})
-
-    def _portal_sign_in(self, login):
-        self.browser.delete_all_cookies()
-        self.open("/portal/login")
-        self.fill("#login", login)
-        self.fill("#password", "kunde-pass-123")
-        self.submit("form[action='/portal/login']")
-
     def test_customer_follows_replies_and_confirms_a_request(self):
         tag = time.time_ns() % 100000
-        self._customer(f"reqkunde{tag}", f"reqkunde{tag}@stadt.example")
-        self._customer(f"reqandere{tag}", f"reqandere{tag}@stadt.example")
+        self.create_customer(f"reqkunde{tag}", f"reqkunde{tag}@stadt.example")
+        self.create_customer(f"reqandere{tag}", f"reqandere{tag}@stadt.example")
         ticket = self.create_ticket(f"Drucker druckt streifig {tag}", customer=f"reqkunde{tag}@stadt.example")
         self.server.api("POST", f"/tickets/{ticket['id']}/articles",
                         {"body": f"Interne Notiz {tag}: Toner tauschen", "channel": "note", "customerVisible": False})
@@ -33,7 +21,7 @@ class PortalRequestPageTests(BrowserTest):
                         {"body": f"Guten Tag, wir schauen uns den Drucker morgen an. {tag}", "channel": "phone", "customerVisible": True})
         self.server.api("PATCH", f"/tickets/{ticket['id']}", {"state": "offen"})
 
-        self._portal_sign_in(f"reqkunde{tag}")
+        self.portal_sign_in(f"reqkunde{tag}")
         card = self.find(f"li[data-ticket='{ticket['id']}']")
         self.assertIn("In Bearbeitung", card.text, "the list shows the state in plain words")
         card.find_element("css selector", "a").click()
@@ -69,7 +57,7 @@ class PortalRequestPageTests(BrowserTest):
         self.assertEqual("Abgeschlossen", self.text(".request-status .status-badge"))
         self.assertEqual(self.find_all("form[action$='/confirm']"), [])
 
-        self._portal_sign_in(f"reqandere{tag}")
+        self.portal_sign_in(f"reqandere{tag}")
         self.assertEqual(self.find_all(f"li[data-ticket='{ticket['id']}']"), [])
         self.open(f"/portal/requests/{ticket['id']}")
         self.assertNotIn("Drucker druckt streifig", self.browser.page_source)

@@ -6,15 +6,10 @@ from harness import BrowserTest
 
 
 class PortalRequestsTests(BrowserTest):
-    def _customer(self, login, email):
-        contact = self.server.api("POST", "/contacts", {"lastName": login.title(), "firstName": "Petra", "emails": [email]})
-        self.server.api("POST", "/users", {"login": login, "password": "kunde-pass-123", "isAgent": False, "isCustomer": True,
-                                           "contactId": contact["id"], "locale": "de"})
-
     def test_customer_sees_own_requests_only(self):
         tag = time.time_ns() % 100000
-        self._customer(f"kunde{tag}", f"kunde{tag}@stadt.example")
-        self._customer(f"andere{tag}", f"andere{tag}@stadt.example")
+        self.create_customer(f"kunde{tag}", f"kunde{tag}@stadt.example")
+        self.create_customer(f"andere{tag}", f"andere{tag}@stadt.example")
         mine = self.create_ticket(f"Monitor flackert {tag}", customer=f"kunde{tag}@stadt.example")
         self.create_ticket(f"Fremdes Anliegen {tag}", customer=f"andere{tag}@stadt.example")
         self.browser.delete_all_cookies()
