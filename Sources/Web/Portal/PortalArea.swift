@@ -16,6 +16,7 @@ struct PortalArea {
         RequestPageController(services: services, pages: pages).register(on: portal)
         CataloguePageController(services: services, pages: pages).register(on: portal)
         RequestFormController(services: services, pages: pages).register(on: portal)
+        CitizenPagesController(services: services, pages: pages).register(on: portal)
         portal.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
     }
 }

@@ -58,14 +58,25 @@ struct RequestPageController {
     /// The request page; with `error` (422) the reply form keeps `reply` and shows the message next to the text.
     private func render(_ id: Int64, request: Request, context: AppRequestContext, reply: String = "", error: String? = nil) async throws -> Response {
         let detail = try await services.requests.request(id, by: try context.requireCustomer())
-        let time = TimeText(language: context.language, timeZone: services.context.configuration.timeZone)
+        var view = Self.view(of: detail, time: TimeText(language: context.language, timeZone: services.context.configuration.timeZone), files: true)
+        view["reply"] = reply
+        if let error { view["replyError"] = error }
+        return try pages.page(
+            "portal/request", title: "portal.request.title", view: view, context: context, request: request, section: "requests",
+            status: error == nil ? .ok : .unprocessableContent, titleArguments: ["number": detail.request.number]
+        )
+    }
+
+    /// What requesters see of a request, for the template: state in plain words, SLA promise and the messages (the
+    /// newest marked `latest`); `files` links attachments to `/portal/attachments/{id}` (signed-in customers only).
+    static func view(of detail: RequestDetail, time: TimeText, files: Bool) -> [String: Any] {
         let summary = detail.request
         let messages = detail.messages.enumerated().map { index, message -> [String: Any] in
             var row: [String: Any] = [
                 "id": message.articleId, "sender": message.sender.rawValue, "fromAgent": message.sender != .customer,
                 "created": time.absolute(message.createdAt), "text": message.text, "latest": index == detail.messages.count - 1,
                 "files": message.attachments.map { ["id": $0.attachmentId, "filename": $0.filename, "size": TicketPage.size($0.size)] as [String: Any] },
-                "hasFiles": !message.attachments.isEmpty,
+                "hasFiles": !message.attachments.isEmpty, "linkFiles": files,
             ]
             if let html = message.html { row["html"] = html }
             if let subject = message.subject, subject != summary.title { row["subject"] = subject }
@@ -74,13 +85,9 @@ struct RequestPageController {
         var view: [String: Any] = [
             "id": summary.ticketId, "number": summary.number, "title": summary.title, "status": summary.status.rawValue,
             "statusText": summary.statusText, "created": time.absolute(summary.createdAt), "changed": time.absolute(summary.changedAt),
-            "messages": messages, "canConfirm": detail.canConfirm, "reply": reply,
+            "messages": messages, "canConfirm": detail.canConfirm,
         ]
         if let promise = summary.promise { view["promise"] = promise.text }
-        if let error { view["replyError"] = error }
-        return try pages.page(
-            "portal/request", title: "portal.request.title", view: view, context: context, request: request, section: "requests",
-            status: error == nil ? .ok : .unprocessableContent, titleArguments: ["number": summary.number]
-        )
+        return view
     }
 }
