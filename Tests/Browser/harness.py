@@ -22,6 +22,7 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -208,7 +209,20 @@ class BrowserTest(unittest.TestCase):
         """Submits a form by its (first, or the `button` CSS-selected) submit button and waits for the page to change."""
         old = self.find("html")
         self.find(form_css + " " + (button or "[type=submit]")).click()
-        WebDriverWait(self.browser, self.timeout).until(EC.staleness_of(old))
+        WebDriverWait(self.browser, self.timeout).until(lambda _: self._replaced(old))
+
+    @staticmethod
+    def _replaced(element):
+        """Whether `element` left the document; Chromium sometimes reports that as an inspector error instead."""
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
 
     def screenshot(self, name):
         """Writes a screenshot for reviewers: SCREENSHOTS/<backend>-<name>.png."""
