@@ -1,4 +1,4 @@
-"""The portal's service catalogue: customers browse the tree, find "Toner bestellen" by a keyword and open it;
+"""The portal's service catalogue: customers browse the tree, find a category by a keyword and open it;
 categories for another organisation stay hidden."""
 
 import time
@@ -19,7 +19,7 @@ class PortalCatalogueTests(BrowserTest):
 
         hardware = category(f"Hardware {tag}", descriptionDE="Geräte am Arbeitsplatz", icon="monitor")
         printers = category(f"Drucker {tag}", hardware, descriptionDE="Drucker und Verbrauchsmaterial", icon="printer")
-        toner = category(f"Toner bestellen {tag}", printers, descriptionDE="Neue Tonerkartuschen für Ihren Drucker",
+        cartridges = category(f"Patronen bestellen {tag}", printers, descriptionDE="Neue Tintenpatronen für Ihren Drucker",
                          icon="droplet", keywords=[f"kartusche{tag}"])
         category(f"Geheim {tag}", hardware, visibility="organisations", organisationIds=[other["id"]], keywords=[f"kartusche{tag}"])
 
@@ -32,13 +32,12 @@ class PortalCatalogueTests(BrowserTest):
         self.fill("#p-cq", f"KARTUSCHE{tag}")
         self.submit("form.catalogue-search")
         hits = self.find_all(".catalogue-hits [data-category]")
-        self.assertEqual([hit.get_attribute("data-category") for hit in hits], [str(toner)])
+        self.assertEqual([hit.get_attribute("data-category") for hit in hits], [str(cartridges)])
         self.assertIn(f"Drucker {tag}", hits[0].text, "a hit names its parent")
-        self.screenshot("portal-catalogue")
         hits[0].find_element("css selector", "a").click()
-        self.wait_until(lambda: self.path() == f"/portal/catalogue/{toner}")
-        self.assertEqual(self.text("h1"), f"Toner bestellen {tag}")
-        self.assertIn("Neue Tonerkartuschen", self.text("main"))
+        self.wait_until(lambda: self.path() == f"/portal/catalogue/{cartridges}")
+        self.assertEqual(self.text("h1"), f"Patronen bestellen {tag}")
+        self.assertIn("Neue Tintenpatronen", self.text("main"))
 
         self.open(f"/portal/catalogue/{printers}")
-        self.assertIn(f"Toner bestellen {tag}", self.text(".catalogue-hits"))
+        self.assertIn(f"Patronen bestellen {tag}", self.text(".catalogue-hits"))

@@ -80,3 +80,20 @@ class PortalCitizenTests(BrowserTest):
         self.submit("form[action='/portal/status/reply']")
         self.assertIn("Ihre Nachricht wurde gesendet", self.text(".notice"))
         self.assertIn("Das Loch wird größer", self.text("#latest"))
+
+    def test_published_solutions_are_suggested_while_typing(self):
+        tag = time.time_ns() % 100000
+        ticket = self.create_ticket(f"Drucker druckt leere Seiten {tag}")
+        answer = self.server.api("POST", f"/tickets/{ticket['id']}/articles",
+                                 {"body": f"Bitte ziehen Sie den Schutzstreifen von der Tonerkartusche ab. {tag}",
+                                  "channel": "phone", "customerVisible": True})
+        self.server.api("PUT", f"/tickets/{ticket['id']}/articles/{answer['id']}/solution", {"published": True})
+        self.server.api("PATCH", f"/tickets/{ticket['id']}", {"state": "geschlossen (erfolgreich)"})
+
+        self.browser.delete_all_cookies()
+        self.open("/portal/public")
+        self.browser.find_element("xpath", "//a[@class='category-title' and normalize-space()='Allgemeines Anliegen']").click()
+        self.wait_for("form.request-form")
+        self.find("#f-betreff").send_keys(f"leere Seiten {tag}")
+        hints = self.wait_for("#f-betreff-hints:not([hidden]) li")
+        self.assertIn(f"Schutzstreifen von der Tonerkartusche ab. {tag}", hints.text)

@@ -25,6 +25,7 @@ class PortalFormTests(BrowserTest):
         self.fill("#p-cq", "toner")
         self.submit("form.catalogue-search")
         self.assertIn("Drucker", self.text(".catalogue-hits"), "the hit names its parent category")
+        self.screenshot("portal-catalogue")
         self.browser.find_element("xpath", "//a[@class='category-title' and normalize-space()='Toner bestellen']").click()
         self.wait_until(lambda: self.text("h1") == "Toner bestellen")
         self.find("a[href^='/portal/forms/']").click()

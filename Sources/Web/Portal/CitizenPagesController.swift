@@ -8,6 +8,8 @@ import Services
 /// that posts the token, as `CitizenService.confirm` expects it in a body) with the ticket number and the private
 /// status link, and the status page (`/portal/status?token=` → one button → state, answers and a reply form).
 /// Tokens travel in request bodies after the first click, so logs keep only the link the citizen was mailed.
+/// `/portal/hints?q=` answers the published solutions matching a title fragment as JSON for `portal.js`, for anyone
+/// filling in a form (`SolutionService.hints`, as `GET /api/v1/portal/hints`).
 struct CitizenPagesController {
     let services: WebServices
     let pages: PageRenderer
@@ -25,6 +27,10 @@ struct CitizenPagesController {
             }
             return try pages.page("portal/public", title: "portal.public.title", view: ["concerns": concerns, "hasConcerns": !concerns.isEmpty],
                                   context: context, request: request)
+        }
+        portal.get("hints") { request, _ -> Response in
+            let hints = try await services.solutions.hints(for: request.uri.queryParameters["q"].map(String.init) ?? "", limit: 5)
+            return try APIBody.response(ItemList(items: hints))
         }
         portal.get("sent") { request, context -> Response in
             try pages.page("portal/public-sent", title: "portal.public.sentTitle", context: context, request: request)

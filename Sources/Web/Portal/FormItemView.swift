@@ -10,6 +10,8 @@ struct FormItemView {
     let error: String?
     let shown: Bool
     let configItems: [ConfigItemChoice]
+    /// Whether published solutions are suggested while the requester types into this item (the form's first text).
+    let hints: Bool
 
     var dictionary: [String: Any] {
         let words = answers.value(of: item).map(FormAnswers.words) ?? []
@@ -24,7 +26,7 @@ struct FormItemView {
             "value": words.first ?? "", "checked": words.first == "true", "options": options, "hidden": !shown,
             "files": (answers.uploads[item.field] ?? []).map(\.filename), "hasFiles": !(answers.uploads[item.field] ?? []).isEmpty,
             "conditionField": item.showWhen.map { "a." + $0.field } ?? "", "conditionValues": item.showWhen?.values.joined(separator: "|") ?? "",
-            "hasCondition": item.showWhen != nil,
+            "hasCondition": item.showWhen != nil, "hints": hints,
             "isSingleLine": ["text", "number", "date", "datetime", "contactReference", "userReference", "configItemReference"].contains(type),
             "inputType": ["number": "number", "date": "date", "datetime": "datetime-local"][type] ?? "text",
         ]

@@ -107,6 +107,7 @@ struct RequestFormController {
     ) async throws -> Response {
         let page = form.pages[index]
         let shown = answers.shownFields(of: form)
+        let hintField = page.sections.flatMap(\.items).first { $0.kind == .field && $0.type == .text }?.field
         var sections: [[String: Any]] = []
         for section in page.sections {
             var items: [[String: Any]] = []
@@ -115,7 +116,10 @@ struct RequestFormController {
                 if item.kind == .configItem, let principal = audience.principal {
                     choices = try await services.requests.configItems(ofClass: item.ciClassId ?? 0, by: principal)
                 }
-                items.append(FormItemView(item: item, answers: answers, error: errors[item.field], shown: shown.contains(item.field), configItems: choices).dictionary)
+                items.append(FormItemView(
+                    item: item, answers: answers, error: errors[item.field], shown: shown.contains(item.field), configItems: choices,
+                    hints: index == 0 && item.field == hintField
+                ).dictionary)
             }
             var view: [String: Any] = ["items": items, "heading": section.heading ?? "", "hasHeading": section.heading != nil]
             if let html = section.html { view["html"] = html }

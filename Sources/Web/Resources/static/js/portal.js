@@ -24,3 +24,38 @@
     form.addEventListener('input', function () { update(form); });
   });
 })();
+
+/* Knowledge hints: an input with data-hints="/portal/hints" asks for published solutions matching what was typed
+   (after a short pause) and lists them in the element named by data-hints-target. */
+(function () {
+  document.querySelectorAll('input[data-hints]').forEach(function (input) {
+    var box = document.getElementById(input.dataset.hintsTarget);
+    var list = box && box.querySelector('ul');
+    var timer = null;
+    if (!list) { return; }
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value.trim();
+        if (q.length < 3) { box.hidden = true; return; }
+        fetch(input.dataset.hints + '?q=' + encodeURIComponent(q), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+          .then(function (response) { return response.ok ? response.json() : { items: [] }; })
+          .then(function (data) {
+            list.textContent = '';
+            (data.items || []).forEach(function (hint) {
+              var item = document.createElement('li');
+              var title = document.createElement('strong');
+              title.textContent = hint.title;
+              var text = document.createElement('p');
+              text.textContent = hint.text;
+              item.appendChild(title);
+              item.appendChild(text);
+              list.appendChild(item);
+            });
+            box.hidden = list.children.length === 0;
+          })
+          .catch(function () { box.hidden = true; });
+      }, 250);
+    });
+  });
+})();
