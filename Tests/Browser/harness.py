@@ -21,7 +21,7 @@ import urllib.error
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -205,24 +205,26 @@ class BrowserTest(unittest.TestCase):
         from selenium.webdriver.support.ui import Select
         Select(self.find(css)).select_by_visible_text(visible_text)
 
-    def submit(self, form_css, button=None):
-        """Submits a form by its (first, or the `button` CSS-selected) submit button and waits for the page to change."""
-        old = self.find("html")
-        self.find(form_css + " " + (button or "[type=submit]")).click()
-        WebDriverWait(self.browser, self.timeout).until(lambda _: self._replaced(old))
+    def submit(self, form_css):
+        """Submits a form by its submit button and waits for the page to change."""
+        self.click_and_wait(form_css + " [type=submit]")
 
-    @staticmethod
-    def _replaced(element):
-        """Whether `element` left the document; Chromium sometimes reports that as an inspector error instead."""
-        try:
-            element.is_enabled()
-            return False
-        except StaleElementReferenceException:
-            return True
-        except WebDriverException as error:
-            if "does not belong to the document" in str(error):
+    def click_and_wait(self, css):
+        """Clicks an element that loads a new page and waits until the old page is gone."""
+        old = self.find("html")
+        self.find(css).click()
+        self.wait_for_page_after(old)
+
+    def wait_for_page_after(self, old):
+        """Waits until `old` (an element of the previous page) is gone. Chromium may answer a question about a node
+        of a document it just replaced with "does not belong to the document": that too means the page changed."""
+        def replaced(_):
+            try:
+                old.is_enabled()
+                return False
+            except WebDriverException:
                 return True
-            raise
+        WebDriverWait(self.browser, self.timeout).until(replaced)
 
     def screenshot(self, name):
         """Writes a screenshot for reviewers: SCREENSHOTS/<backend>-<name>.png."""

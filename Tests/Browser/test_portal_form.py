@@ -53,7 +53,7 @@ class PortalFormTests(BrowserTest):
         self.assertIn("Bitte füllen Sie dieses Feld aus", self.text("#f-begruendung-error"), "a shown required field is checked")
         self.assertIn("typenschild.txt", self.text(".request-form"), "the chosen file is kept")
 
-        self.submit("form.request-form", button="button[value='back']")
+        self.click_and_wait("form.request-form button[value='back']")
         self.assertIn("Schritt 1 / 2", self.text(".form-step"))
         self.assertEqual(self.find("#f-druckermodell").get_attribute("value"), f"HP LaserJet M404 Zimmer {tag}", "answers survive going back")
         self.submit("form.request-form")

@@ -8,19 +8,20 @@ from harness import BrowserTest
 
 class ScreenshotTests(BrowserTest):
     MORNING = [
-        ("Drucker im 2. OG zieht kein Papier ein", "Servicedesk", "3 normal", "k.lehmann@stadt.example"),
-        ("VPN-Zugang für Homeoffice einrichten", "Netzwerk", "3 normal", "m.schulze@stadt.example"),
-        ("Fachverfahren Meldewesen startet nicht", "Fachverfahren", "5 sehr hoch", "s.wagner@stadt.example"),
-        ("Neuer Arbeitsplatz für Auszubildende", "Arbeitsplatz", "2 niedrig", "personal@stadt.example"),
-        ("Straßenlaterne Lindenallee 4 defekt", "Bürgeranliegen", "3 normal", "buerger.meier@example.org"),
-        ("Telefon im Standesamt ohne Freizeichen", "Servicedesk", "4 hoch", "standesamt@stadt.example"),
+        ("Drucker im 2. OG zieht kein Papier ein", "Servicedesk", "3 normal", "Karin Lehmann <k.lehmann@stadt.example>"),
+        ("VPN-Zugang für Homeoffice einrichten", "Netzwerk", "3 normal", "Markus Schulze <m.schulze@stadt.example>"),
+        ("Fachverfahren Meldewesen startet nicht", "Fachverfahren", "5 sehr hoch", "Sabine Wagner <s.wagner@stadt.example>"),
+        ("Neuer Arbeitsplatz für Auszubildende", "Arbeitsplatz", "2 niedrig", "Personalamt <personal@stadt.example>"),
+        ("Straßenlaterne Lindenallee 4 defekt", "Bürgeranliegen", "3 normal", "Jürgen Meier <buerger.meier@example.org>"),
+        ("Telefon im Standesamt ohne Freizeichen", "Servicedesk", "4 hoch", "Standesamt <standesamt@stadt.example>"),
     ]
 
     def test_dashboard_and_ticket_view_screenshots(self):
         me = self.server.api("GET", "/me")
         created = []
-        for title, queue, priority, customer in self.MORNING:
-            created.append(self.create_ticket(title, queue=queue, customer=customer, priority=priority,
+        for title, queue, priority, requester in self.MORNING:
+            name, address = requester.rstrip(">").split(" <")
+            created.append(self.create_ticket(title, queue=queue, customer=address, customerName=name, priority=priority,
                                               body=f"Guten Morgen,\n\n{title}. Bitte um Rückruf.\n\nMit freundlichen Grüßen"))
         for ticket in created[1:3]:
             self.server.api("PATCH", f"/tickets/{ticket['id']}", {"ownerId": me["id"], "state": "in Bearbeitung"})

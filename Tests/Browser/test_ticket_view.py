@@ -4,8 +4,6 @@ merge, split, text templates and the print view."""
 import time
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
 from harness import BrowserTest
 
@@ -28,9 +26,7 @@ class TicketViewTests(BrowserTest):
 
     def press(self, button_css):
         """Clicks one submit button (a form may have several) and waits for the next page."""
-        old = self.find("html")
-        self.find(button_css).click()
-        WebDriverWait(self.browser, self.timeout).until(EC.staleness_of(old))
+        self.click_and_wait(button_css)
 
     def test_thread_sla_and_screenshot(self):
         ticket = self.new_ticket("Bildschirm flackert im Bürgerbüro")
@@ -184,7 +180,7 @@ class TicketViewTests(BrowserTest):
         self.find("#compose-body").send_keys("Vorher.")
         old = self.find("html")
         self.browser.execute_script("document.getElementById('compose-form').requestSubmit(document.getElementById('insert-template'))")
-        WebDriverWait(self.browser, self.timeout).until(EC.staleness_of(old))
+        self.wait_for_page_after(old)
         self.assertEqual(self.find("#compose-body").get_attribute("value"), f"Vorher.\nGuten Tag, zu Ticket {ticket['number']}:")
 
     def test_print_view_shows_header_and_all_articles(self):

@@ -122,6 +122,7 @@ public struct MailIntake: Sendable {
         guard let queue else { throw DomainError.conflict("No active queue can take mail.") }
         let subject = (mail.subject ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var input = NewTicket(title: subject.isEmpty ? "(ohne Betreff)" : String(subject.prefix(500)), customer: sender)
+        input.customerName = mail.from.first { $0.address.lowercased() == sender?.lowercased() }?.name
         input.queueId = queue.id
         verdict.apply(to: &input)
         let (view, articleID) = try await tickets.create(input, article: ArticleDraft(mail: mail, sender: .customer, customerVisible: true), by: .system)

@@ -8,15 +8,16 @@ struct PeopleResolver {
     let db: any SQLDatabase
     let now: Date
 
-    /// The contact owning `address`; an unknown address becomes a new contact, placed in the organisation
-    /// whose mail domains cover it.
-    func contact(forAddress address: String) async throws -> Contact {
+    /// The contact owning `address`; an unknown address becomes a new contact named `name` (else after the
+    /// address's local part), placed in the organisation whose mail domains cover it.
+    func contact(forAddress address: String, name: String? = nil) async throws -> Contact {
         let contacts = ContactRepository(db)
         if let existing = try await contacts.find(email: address) { return existing }
         let organisation = try await OrganisationRepository(db).find(coveringAddress: address)
         let local = address.split(separator: "@").first.map(String.init) ?? address
+        let person = name.flatMap(PersonName.init(parsing:)) ?? PersonName(first: "", last: local)
         return try await contacts.insert(Contact(
-            id: 0, firstName: "", lastName: local, emails: [address], organisationID: organisation?.id, createdAt: now
+            id: 0, firstName: person.first, lastName: person.last, emails: [address], organisationID: organisation?.id, createdAt: now
         ))
     }
 

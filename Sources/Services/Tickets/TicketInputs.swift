@@ -16,6 +16,9 @@ public struct NewTicket: Sendable, Decodable {
     public var serviceId: Int64?
     /// The requester's mail address; an unknown address becomes a new contact.
     public var customer: String?
+    /// The requester's name ("Karin Lehmann" or "Lehmann, Karin") for a contact made from `customer`;
+    /// ignored when the address belongs to a contact already.
+    public var customerName: String?
     public var contactId: Int64?
     /// The requester's organisation; default: the contact's.
     public var organisationId: Int64?

@@ -73,7 +73,7 @@ public struct TicketService: Sendable {
             if !principal.isAgent, !principal.isAdmin {
                 contactID = principal.contactID
             } else if let customerAddress {
-                contact = try await people.contact(forAddress: customerAddress)
+                contact = try await people.contact(forAddress: customerAddress, name: input.customerName)
                 contactID = contact?.id
             }
             if let contactID, contact == nil {

@@ -30,6 +30,8 @@ struct MailIntakeTests {
             #expect(ticket.object.string("queue") == "Servicedesk")
             let contact = try await client.call(.get, "/api/v1/contacts/\(try #require(ticket.object.int("contactId")))", token: token)
             #expect(contact.object["organisationId"] != nil)
+            #expect(contact.object.string("firstName") == "Erika", "the new contact is named after the mail's display name")
+            #expect(contact.object.string("lastName") == "Muster")
             let attachments = try await client.call(.get, "/api/v1/tickets/\(id)/attachments", token: token)
             #expect(attachments.items.map { $0.string("filename") } == ["original.eml"])
 
