@@ -63,6 +63,9 @@ class PortalCitizenTests(BrowserTest):
         self.assertRegex(number, r"^\d{10,}$")
         status_link = self.find("a.status-link").get_attribute("href")
         self.assertIn("/portal/status?token=", status_link)
+        self.browser.get(link)
+        self.submit("form.token-form")
+        self.assertEqual(self.text("h1"), "Ihr Anliegen ist bereits bestätigt", "a second confirmation gets a page in plain words")
 
         ticket = self.server.api("GET", f"/tickets?q=number:{number}&limit=5")["items"][0]
         self.server.api("POST", f"/tickets/{ticket['id']}/articles",

@@ -40,17 +40,21 @@ struct CitizenPagesController {
                            context: context, request: request)
         }
         portal.post("confirm") { request, context -> Response in
-            let confirmation = try await services.citizens.confirm(token: context.form["token"] ?? "")
-            return try pages.page("portal/public-confirmed", title: "portal.public.confirmedTitle", view: [
-                "number": confirmation.number, "concern": confirmation.title, "statusUrl": confirmation.statusUrl,
-            ], context: context, request: request)
+            try await Self.friendly(pages, request, context) {
+                let confirmation = try await services.citizens.confirm(token: context.form["token"] ?? "")
+                return try pages.page("portal/public-confirmed", title: "portal.public.confirmedTitle", view: [
+                    "number": confirmation.number, "concern": confirmation.title, "statusUrl": confirmation.statusUrl,
+                ], context: context, request: request)
+            }
         }
         portal.get("status") { request, context -> Response in
             try pages.page("portal/public-token", title: "portal.public.statusTitle", view: tokenView(request, action: "/portal/status", button: "portal.public.statusButton", context),
                            context: context, request: request)
         }
         portal.post("status") { request, context -> Response in
-            try await status(request, context, detail: try await services.citizens.status(token: context.form["token"] ?? ""))
+            try await Self.friendly(pages, request, context) {
+                try await status(request, context, detail: try await services.citizens.status(token: context.form["token"] ?? ""))
+            }
         }
         portal.post("status/reply") { request, context -> Response in
             let token = context.form["token"] ?? ""
@@ -64,6 +68,26 @@ struct CitizenPagesController {
                 return try await status(request, context, detail: try await services.citizens.status(token: token), error: message, status: .unprocessableContent)
             }
         }
+    }
+
+    /// Runs `work`, answering what citizens run into with a page in plain words and the REST API's status: too many
+    /// concerns (429), an unknown or expired link (404), a confirmation link used a second time (409).
+    static func friendly(
+        _ pages: PageRenderer, _ request: Request, _ context: AppRequestContext, _ work: () async throws -> Response
+    ) async throws -> Response {
+        let kind: String
+        let status: HTTPResponse.Status
+        do {
+            return try await work()
+        } catch DomainError.rateLimited {
+            (kind, status) = ("rateLimited", .tooManyRequests)
+        } catch DomainError.notFound {
+            (kind, status) = ("expired", .notFound)
+        } catch DomainError.conflict {
+            (kind, status) = ("used", .conflict)
+        }
+        return try pages.page("portal/public-problem", title: "portal.problem.\(kind).title", view: ["text": pages.text("portal.problem.\(kind).text", context)],
+                              context: context, request: request, status: status)
     }
 
     private func tokenView(_ request: Request, action: String, button: String, _ context: AppRequestContext) -> [String: Any] {

@@ -53,7 +53,7 @@ struct RequestFormController {
                 return try await render(category, form, answers: answers, page: current + 1, audience: audience, request: request, context: context)
             }
             do {
-                return try await submit(category, answers, audience: audience, context: context)
+                return try await submit(category, answers, audience: audience, request: request, context: context)
             } catch DomainError.invalid(let message, let issues) {
                 var errors: [String: String] = [:]
                 for issue in issues {
@@ -73,13 +73,18 @@ struct RequestFormController {
 
     /// Sends the answers through the audience's use case: a customer's request leads to its page, a citizen's
     /// concern to the page asking them to confirm their address.
-    private func submit(_ category: CatalogueCategory, _ answers: FormAnswers, audience: Audience, context: AppRequestContext) async throws -> Response {
+    private func submit(
+        _ category: CatalogueCategory, _ answers: FormAnswers, audience: Audience, request: Request, context: AppRequestContext
+    ) async throws -> Response {
         guard case .customer(let principal) = audience else {
             var submission = CitizenSubmission(email: context.form.trimmed("email") ?? "", language: context.language.rawValue, answers: answers.answers)
             submission.uploads = answers.uploads
             submission.website = context.form["website"]
-            _ = try await services.citizens.submit(to: category.id, submission, from: context.remoteAddress ?? "unknown")
-            return PageRenderer.redirect(to: "/portal/sent")
+            let citizens = services.citizens
+            return try await CitizenPagesController.friendly(pages, request, context) {
+                _ = try await citizens.submit(to: category.id, submission, from: context.remoteAddress ?? "unknown")
+                return PageRenderer.redirect(to: "/portal/sent")
+            }
         }
         let created = try await services.requests.submit(to: category.id, FormSubmission(answers: answers.answers, uploads: answers.uploads), by: principal)
         return PageRenderer.redirect(to: "/portal/requests/\(created.request.ticketId)", notice: "portalSubmitted")
