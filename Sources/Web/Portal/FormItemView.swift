@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Services
 
 /// One item of a request form as the template shows it: the input by field type with its value (the answer so far
@@ -12,6 +13,8 @@ struct FormItemView {
     let configItems: [ConfigItemChoice]
     /// Whether published solutions are suggested while the requester types into this item (the form's first text).
     let hints: Bool
+    /// Shows instants in `datetime-local` inputs in the installation's time zone.
+    let time: TimeText
 
     var dictionary: [String: Any] {
         let words = answers.value(of: item).map(FormAnswers.words) ?? []
@@ -23,7 +26,7 @@ struct FormItemView {
         var view: [String: Any] = [
             "name": "a." + item.field, "id": "f-" + item.field, "label": item.label, "help": item.help ?? "", "hasHelp": item.help != nil,
             "placeholder": item.placeholder ?? "", "required": item.required, "error": error ?? "", "hasError": error != nil,
-            "value": words.first ?? "", "checked": words.first == "true", "options": options, "hidden": !shown,
+            "value": type == "datetime" ? words.first.flatMap { try? Date($0, strategy: .iso8601) }.map(time.inputValue) ?? words.first ?? "" : words.first ?? "", "checked": words.first == "true", "options": options, "hidden": !shown,
             "files": (answers.uploads[item.field] ?? []).map(\.filename), "hasFiles": !(answers.uploads[item.field] ?? []).isEmpty,
             "conditionField": item.showWhen.map { "a." + $0.field } ?? "", "conditionValues": item.showWhen?.values.joined(separator: "|") ?? "",
             "hasCondition": item.showWhen != nil, "hints": hints,

@@ -123,7 +123,7 @@ struct RequestFormController {
                 }
                 items.append(FormItemView(
                     item: item, answers: answers, error: errors[item.field], shown: shown.contains(item.field), configItems: choices,
-                    hints: index == 0 && item.field == hintField
+                    hints: index == 0 && item.field == hintField, time: time(context)
                 ).dictionary)
             }
             var view: [String: Any] = ["items": items, "heading": section.heading ?? "", "hasHeading": section.heading != nil]
