@@ -27,6 +27,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
+CUSTOMER_PASSWORD = "kunde-pass-123"
 ADMIN_PASSWORD = "browser-admin-pw-123"
 SCREENSHOTS = os.environ.get("TICKETWERK_SCREENSHOTS") or os.path.join(os.getcwd(), ".build", "browser-screenshots")
 
@@ -55,7 +56,7 @@ class Server:
         self.token = None
 
     def start(self):
-        args = [self.binary, "serve", "--host", "127.0.0.1", "--port", str(self.port)] + self.database_args
+        args = [self.binary, "serve", "--demo", "--host", "127.0.0.1", "--port", str(self.port)] + self.database_args
         if self.smtp_dir:
             sink = json.load(open(os.path.join(self.smtp_dir, "sink.json")))
             args += ["--smtp-host", "127.0.0.1", "--smtp-port", str(sink["plain"]), "--smtp-security", "none"]
@@ -232,7 +233,24 @@ class BrowserTest(unittest.TestCase):
         self.browser.save_screenshot(path)
         return path
 
+    def portal_sign_in(self, login, password=CUSTOMER_PASSWORD):
+        """Signs a customer in at the portal (signing out whoever was signed in)."""
+        self.browser.delete_all_cookies()
+        self.open("/portal/login")
+        self.fill("#login", login)
+        self.fill("#password", password)
+        self.submit("form[action='/portal/login']")
+
     # --- data ------------------------------------------------------------------------------------------
+    def create_customer(self, login, email, organisation=None):
+        """A customer account (password `CUSTOMER_PASSWORD`, German) with a new contact, optionally in an organisation."""
+        contact = {"lastName": login.title(), "firstName": "Sabine", "emails": [email]}
+        if organisation:
+            contact["organisationId"] = organisation
+        contact = self.server.api("POST", "/contacts", contact)
+        return self.server.api("POST", "/users", {"login": login, "password": CUSTOMER_PASSWORD, "isAgent": False, "isCustomer": True,
+                                                  "contactId": contact["id"], "locale": "de"})
+
     def create_ticket(self, title, queue="Servicedesk", customer="m.schulze@stadt.example", body="Bitte um Hilfe.", **extra):
         ticket = {"title": title, "queue": queue, "customer": customer, "article": {"body": body}}
         ticket.update(extra)

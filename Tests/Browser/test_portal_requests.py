@@ -6,15 +6,10 @@ from harness import BrowserTest
 
 
 class PortalRequestsTests(BrowserTest):
-    def _customer(self, login, email):
-        contact = self.server.api("POST", "/contacts", {"lastName": login.title(), "firstName": "Petra", "emails": [email]})
-        self.server.api("POST", "/users", {"login": login, "password": "kunde-pass-123", "isAgent": False, "isCustomer": True,
-                                           "contactId": contact["id"], "locale": "de"})
-
     def test_customer_sees_own_requests_only(self):
         tag = time.time_ns() % 100000
-        self._customer(f"kunde{tag}", f"kunde{tag}@stadt.example")
-        self._customer(f"andere{tag}", f"andere{tag}@stadt.example")
+        self.create_customer(f"kunde{tag}", f"kunde{tag}@stadt.example")
+        self.create_customer(f"andere{tag}", f"andere{tag}@stadt.example")
         mine = self.create_ticket(f"Monitor flackert {tag}", customer=f"kunde{tag}@stadt.example")
         self.create_ticket(f"Fremdes Anliegen {tag}", customer=f"andere{tag}@stadt.example")
         self.browser.delete_all_cookies()
@@ -24,9 +19,9 @@ class PortalRequestsTests(BrowserTest):
         self.fill("#password", "kunde-pass-123")
         self.submit("form[action='/portal/login']")
         self.assertEqual(self.path(), "/portal/")
-        rows = self.find_all("tr[data-ticket]")
+        rows = self.find_all("li[data-ticket]")
         self.assertEqual([row.get_attribute("data-ticket") for row in rows], [str(mine["id"])])
-        self.assertIn("neu", rows[0].text)
+        self.assertIn("Eingegangen", rows[0].text)
         self.assertNotIn("Fremdes Anliegen", self.browser.page_source)
         self.open("/agent/")
         self.assertIn("Keine Berechtigung", self.text("h1"), "customers stay out of the agents' interface")

@@ -99,6 +99,13 @@ public struct RequestService: Sendable {
         return RequestPage(items: try await views.summaries(page.items, language: Self.language(principal.locale)), next: page.next)
     }
 
+    /// The plain-words view (state, SLA promise) of tickets the caller listed through `TicketService.list`, for
+    /// pages that filter or sort the list themselves.
+    public func summaries(of listed: [TicketView], by principal: Principal) async throws -> [RequestSummary] {
+        try AccessPolicy.requireRequester(principal)
+        return try await views.summaries(listed, language: Self.language(principal.locale))
+    }
+
     /// One request with its customer-visible messages.
     public func request(_ ticketID: Int64, by principal: Principal) async throws -> RequestDetail {
         try AccessPolicy.requireRequester(principal)

@@ -4,7 +4,7 @@ import Hummingbird
 import Services
 
 /// "Meine Anfragen": the customer's requests (and, when granted, their organisation's), newest change first,
-/// with their state in the customer's language.
+/// each with its state in plain words and its SLA promise, linked to its page.
 struct MyRequestsController {
     let services: WebServices
     let pages: PageRenderer
@@ -20,16 +20,15 @@ struct MyRequestsController {
             list.stateTypes = StateType.allCases.filter { $0 != .merged && $0 != .removed }
             list.cursor = request.uri.queryParameters["cursor"].map(String.init)
             let page = try await services.tickets.list(list, for: principal)
-            let master = try await services.masterData.snapshot()
+            let summaries = try await services.requests.summaries(of: page.items, by: principal)
             let time = TimeText(language: context.language, timeZone: services.context.configuration.timeZone)
-            let english = context.language == .en
-            let rows = page.items.map { ticket -> [String: Any] in
-                let state = master.state(ticket.stateId)
-                return [
-                    "id": ticket.id, "number": ticket.number, "title": ticket.title,
-                    "state": (english ? state?.nameEN : nil) ?? ticket.state, "stateType": ticket.stateType.rawValue,
-                    "changed": time.absolute(ticket.changedAt), "created": time.absolute(ticket.createdAt),
+            let rows = summaries.map { summary -> [String: Any] in
+                var row: [String: Any] = [
+                    "id": summary.ticketId, "number": summary.number, "title": summary.title,
+                    "status": summary.status.rawValue, "statusText": summary.statusText, "changed": time.absolute(summary.changedAt),
                 ]
+                if let promise = summary.promise { row["promise"] = promise.text }
+                return row
             }
             var view: [String: Any] = ["rows": rows, "hasRows": !rows.isEmpty, "q": request.uri.queryParameters["q"].map(String.init) ?? ""]
             if let next = page.next { view["nextPage"] = "/portal/?cursor=" + TicketListParameters.encode(next) }

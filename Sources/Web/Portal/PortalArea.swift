@@ -13,6 +13,10 @@ struct PortalArea {
             .add(middleware: BrowserSessionMiddleware(auth: services.auth))
         SignInController(services: services, pages: pages, area: .portal).register(on: portal)
         MyRequestsController(services: services, pages: pages).register(on: portal)
+        RequestPageController(services: services, pages: pages).register(on: portal)
+        CataloguePageController(services: services, pages: pages).register(on: portal)
+        RequestFormController(services: services, pages: pages).register(on: portal)
+        CitizenPagesController(services: services, pages: pages).register(on: portal)
         portal.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
     }
 }
