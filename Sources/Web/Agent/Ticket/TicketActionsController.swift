@@ -91,7 +91,7 @@ struct TicketActionsController {
             return try await page.response(id, request: request, state: state, status: .unprocessableContent)
         } catch DomainError.stale {
             let state = TicketFormState(form: form, values: context.form, isStale: true)
-            return try await page.response(id, request: request, state: state, status: .conflict)
+            return try await page.response(id, request: request, state: state, status: .preconditionFailed)
         }
     }
 
