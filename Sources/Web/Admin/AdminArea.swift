@@ -8,9 +8,7 @@ struct AdminArea {
     let pages: PageRenderer
 
     func register(on router: Router<AppRequestContext>) {
-        let admin = router.group("admin")
-            .add(middleware: PageErrorMiddleware(pages: pages, signInPath: "/agent/login"))
-            .add(middleware: BrowserSessionMiddleware(auth: services.auth))
+        let admin = router.pageArea("admin", signInPath: "/agent/login", pages: pages, auth: services.auth)
             .add(middleware: AdminOnlyMiddleware())
         let shared = AdminPages(pages: pages)
         AdminIndexController(services: services, admin: shared).register(on: admin)

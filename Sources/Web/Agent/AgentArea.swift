@@ -8,9 +8,7 @@ struct AgentArea {
     let pages: PageRenderer
 
     func register(on router: Router<AppRequestContext>) {
-        let agent = router.group("agent")
-            .add(middleware: PageErrorMiddleware(pages: pages, signInPath: "/agent/login"))
-            .add(middleware: BrowserSessionMiddleware(auth: services.auth))
+        let agent = router.pageArea("agent", signInPath: "/agent/login", pages: pages, auth: services.auth)
         let signIn = SignInController(services: services, pages: pages, area: .agent)
         signIn.register(on: agent)
         signIn.registerLanguageSwitch(on: agent)

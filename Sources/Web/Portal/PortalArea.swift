@@ -8,9 +8,7 @@ struct PortalArea {
     let pages: PageRenderer
 
     func register(on router: Router<AppRequestContext>) {
-        let portal = router.group("portal")
-            .add(middleware: PageErrorMiddleware(pages: pages, signInPath: "/portal/login"))
-            .add(middleware: BrowserSessionMiddleware(auth: services.auth))
+        let portal = router.pageArea("portal", signInPath: "/portal/login", pages: pages, auth: services.auth)
         SignInController(services: services, pages: pages, area: .portal).register(on: portal)
         MyRequestsController(services: services, pages: pages).register(on: portal)
         RequestPageController(services: services, pages: pages).register(on: portal)
