@@ -22,12 +22,12 @@ public struct CIClassDefinition: Sendable, Codable, Equatable {
     public func validate() -> [FieldIssue] {
         var issues: [FieldIssue] = []
         if attributes.count > Self.maximumAttributes {
-            issues.append(FieldIssue(field: "attributes", message: "A class may have at most \(Self.maximumAttributes) attributes."))
+            issues.append(FieldIssue(field: "attributes", .tooMany(max: Self.maximumAttributes)))
         }
         var seenSections: Set<String> = []
         for (index, section) in sections.enumerated() {
             if section.allSatisfy(\.isWhitespace) || section.count > FieldDefinition.maximumLabelLength {
-                issues.append(FieldIssue(field: "sections[\(index)]", message: "A section needs 1 to 200 characters."))
+                issues.append(FieldIssue(field: "sections[\(index)]", .length(min: 1, max: 200)))
             } else if !seenSections.insert(section).inserted {
                 issues.append(FieldIssue(field: "sections[\(index)]", message: "The section \"\(section)\" appears more than once."))
             }
@@ -37,10 +37,10 @@ public struct CIClassDefinition: Sendable, Codable, Equatable {
         for (index, attribute) in attributes.enumerated() {
             let path = "attributes[\(index)]"
             for issue in attribute.validateDefinition() {
-                issues.append(FieldIssue(field: "\(path).\(issue.field)", message: issue.message))
+                issues.append(issue.moved(to: "\(path).\(issue.field)"))
             }
             if !keys.insert(attribute.key).inserted {
-                issues.append(FieldIssue(field: "\(path).key", message: "The key '\(attribute.key)' appears more than once."))
+                issues.append(FieldIssue(field: "\(path).key", .duplicate))
             }
             for label in [attribute.label, attribute.labelEN].compactMap({ $0?.lowercased() }) where label != attribute.key {
                 if !labels.insert(label).inserted {

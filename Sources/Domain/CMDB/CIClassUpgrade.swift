@@ -23,10 +23,10 @@ public struct CIClassUpgrade: Sendable, Decodable, Equatable {
     public func validate(against definition: CIClassDefinition) -> [FieldIssue] {
         var issues: [FieldIssue] = []
         for (old, new) in renames.sorted(by: { $0.key < $1.key }) where definition.attribute(new) == nil {
-            issues.append(FieldIssue(field: "renames.\(old)", message: "The class has no attribute '\(new)'."))
+            issues.append(FieldIssue(field: "renames.\(old)", .unknownReference(reference: new)))
         }
         for key in defaults.keys.sorted() where definition.attribute(key) == nil {
-            issues.append(FieldIssue(field: "defaults.\(key)", message: "The class has no attribute '\(key)'."))
+            issues.append(FieldIssue(field: "defaults.\(key)", .unknownReference(reference: key)))
         }
         return issues
     }

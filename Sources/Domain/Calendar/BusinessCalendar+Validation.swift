@@ -13,7 +13,7 @@ extension BusinessCalendar {
     public func validate() -> [FieldIssue] {
         var issues: [FieldIssue] = []
         if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            issues.append(FieldIssue(field: "name", message: "A calendar needs a name."))
+            issues.append(FieldIssue(field: "name", .required))
         }
         if !Self.isIANATimeZone(timeZoneID) {
             issues.append(FieldIssue(
@@ -59,7 +59,7 @@ extension BusinessCalendar {
             }
         }
         if !anyWorkingTime {
-            issues.append(FieldIssue(field: "weeklyHours", message: "A calendar needs working hours on at least one day."))
+            issues.append(FieldIssue(field: "weeklyHours", .required))
         }
         return issues
     }
@@ -70,7 +70,7 @@ extension BusinessCalendar {
         for (index, rule) in holidays.enumerated() {
             let field = "holidays[\(index)]"
             if rule.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                issues.append(FieldIssue(field: "\(field).name", message: "A holiday needs a name."))
+                issues.append(FieldIssue(field: "\(field).name", .required))
             }
             switch rule.kind {
             case .fixed(let month, let day):
@@ -88,7 +88,7 @@ extension BusinessCalendar {
                 break
             }
             if let earlier = seen[rule.kind] {
-                issues.append(FieldIssue(field: field, message: "The same date rule as holidays[\(earlier)]."))
+                issues.append(FieldIssue(field: field, .duplicate))
             } else {
                 seen[rule.kind] = index
             }

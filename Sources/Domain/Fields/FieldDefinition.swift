@@ -87,6 +87,9 @@ public struct FieldDefinition: Sendable, Codable, Equatable {
     /// Everything wrong with this definition; empty when it may be saved.
     public func validateDefinition() -> [FieldIssue] {
         var issues: [FieldIssue] = []
+        func report(_ field: String, _ code: FieldIssue.Code) {
+            issues.append(FieldIssue(field: field, code))
+        }
         func report(_ field: String, _ message: String) {
             issues.append(FieldIssue(field: field, message: message))
         }
@@ -95,18 +98,18 @@ public struct FieldDefinition: Sendable, Codable, Equatable {
             report("name", "The name must be 1 to 63 characters: a lowercase letter, then lowercase letters, digits or underscores.")
         }
         if label.allSatisfy(\.isWhitespace) {
-            report("label", "The label must not be empty.")
+            report("label", .required)
         } else if label.count > Self.maximumLabelLength {
-            report("label", "The label may be at most \(Self.maximumLabelLength) characters long.")
+            report("label", .tooLong(max: Self.maximumLabelLength))
         }
 
         if let regex {
             if !type.takesPattern {
-                report("regex", "Only text and textarea fields take a pattern.")
+                report("regex", .notAllowed)
             } else if regex.isEmpty {
-                report("regex", "The pattern must not be empty.")
+                report("regex", .required)
             } else if regex.count > Self.maximumPatternLength {
-                report("regex", "The pattern may be at most \(Self.maximumPatternLength) characters long.")
+                report("regex", .tooLong(max: Self.maximumPatternLength))
             } else if wholeValuePattern() == nil {
                 report("regex", "The pattern is not a valid regular expression.")
             }
@@ -114,24 +117,24 @@ public struct FieldDefinition: Sendable, Codable, Equatable {
 
         if type.takesOptions {
             if options.isEmpty {
-                report("options", "A selection field needs at least one option.")
+                report("options", .required)
             }
             if options.contains(where: { $0.allSatisfy(\.isWhitespace) }) {
-                report("options", "Options must not be empty.")
+                report("options", .required)
             }
             var seen: Set<String> = []
             var repeated: Set<String> = []
             for option in options where !seen.insert(option).inserted && repeated.insert(option).inserted {
-                report("options", "The option \"\(option)\" appears more than once.")
+                report("options", .duplicate)
             }
         } else if !options.isEmpty {
-            report("options", "Only select and multiselect fields take options.")
+            report("options", .notAllowed)
         }
 
         for (field, bound) in [("minimum", minimum), ("maximum", maximum)] {
             guard let bound else { continue }
             if !type.takesRange {
-                report(field, "Only number fields take a \(field).")
+                report(field, .notAllowed)
             } else if !bound.isFinite {
                 report(field, "The \(field) must be a finite number.")
             }

@@ -14,12 +14,12 @@ extension FieldDefinition {
     /// Whether a referenced record exists is for the caller to check. Issues name the field by `name`.
     public func validate(_ input: FieldInput) -> Result<FieldValue?, FieldIssue> {
         if input.isEmpty {
-            return isRequired ? .failure(issue("A value is required.")) : .success(nil)
+            return isRequired ? .failure(issue(.required)) : .success(nil)
         }
         do {
             let value = try convert(input)
             if isRequired, value == .checkbox(false) {
-                return .failure(issue("This box must be ticked."))
+                return .failure(issue(.required))
             }
             return .success(value)
         } catch {
@@ -44,14 +44,13 @@ extension FieldDefinition {
     }
 
     private func text(_ input: FieldInput, maximumLength: Int, allowsLineBreaks: Bool) throws(FieldIssue) -> FieldValue {
-        guard case .string(let text) = input else { throw issue("Enter text.") }
+        guard case .string(let text) = input else { throw issue(.invalidFormat) }
         guard text.count <= maximumLength else {
-            throw issue("The text may be at most \(maximumLength) characters long.")
+            throw issue(.tooLong(max: maximumLength))
         }
         for scalar in text.unicodeScalars where scalar.properties.generalCategory == .control && scalar != "\t" {
             guard allowsLineBreaks, scalar == "\n" || scalar == "\r" else {
-                throw issue(scalar == "\n" || scalar == "\r"
-                    ? "The text must be a single line." : "The text must not contain control characters.")
+                throw issue(.singleLine)
             }
         }
         if regex != nil {
@@ -59,7 +58,7 @@ extension FieldDefinition {
                 throw issue("The field's pattern is invalid; an administrator must correct it.")
             }
             guard pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else {
-                throw issue("The text does not have the required format.")
+                throw issue(.invalidFormat)
             }
         }
         return .text(text)
@@ -71,17 +70,17 @@ extension FieldDefinition {
         case .number(let value): number = value
         case .string(let text):
             guard let value = Self.decimalNumber(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-                throw issue("Enter a number, such as 42 or -3.5.")
+                throw issue(.invalidNumber)
             }
             number = value
-        default: throw issue("Enter a number, such as 42 or -3.5.")
+        default: throw issue(.invalidNumber)
         }
-        guard number.isFinite else { throw issue("Enter a finite number.") }
+        guard number.isFinite else { throw issue(.invalidNumber) }
         if let minimum, number < minimum {
-            throw issue("The number must be at least \(FieldValue.jsonNumber(minimum)).")
+            throw issue(.tooSmall(min: FieldValue.jsonNumber(minimum)))
         }
         if let maximum, number > maximum {
-            throw issue("The number must be at most \(FieldValue.jsonNumber(maximum)).")
+            throw issue(.tooLarge(max: FieldValue.jsonNumber(maximum)))
         }
         return .number(number)
     }
@@ -89,20 +88,20 @@ extension FieldDefinition {
     private func date(_ input: FieldInput) throws(FieldIssue) -> FieldValue {
         guard case .string(let text) = input,
               let date = GregorianDate(isoText: text.trimmingCharacters(in: .whitespacesAndNewlines))
-        else { throw issue("Enter a real date as YYYY-MM-DD, such as 2026-11-27.") }
+        else { throw issue(.invalidDate(example: "2026-11-27")) }
         return .date(date.isoText)
     }
 
     private func datetime(_ input: FieldInput) throws(FieldIssue) -> FieldValue {
         guard case .string(let text) = input,
               let date = InternetDateTime.parse(text.trimmingCharacters(in: .whitespacesAndNewlines))
-        else { throw issue("Enter a date and time with its offset from UTC, such as 2026-11-27T14:05:00+01:00.") }
+        else { throw issue(.invalidDate(example: "2026-11-27T14:05:00+01:00")) }
         return .datetime(Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000))
     }
 
     private func selection(_ input: FieldInput) throws(FieldIssue) -> FieldValue {
         guard case .string(let option) = input, options.contains(option) else {
-            throw issue("Choose one of the offered options.")
+            throw issue(.invalidChoice)
         }
         return .selection(option)
     }
@@ -115,9 +114,9 @@ extension FieldDefinition {
         var chosen: Set<String> = []
         for item in items where !item.isEmpty {
             guard case .string(let option) = item, options.contains(option) else {
-                throw issue("Choose only among the offered options.")
+                throw issue(.invalidChoice)
             }
-            guard chosen.insert(option).inserted else { throw issue("Choose each option at most once.") }
+            guard chosen.insert(option).inserted else { throw issue(.duplicate) }
         }
         return .selections(options.filter(chosen.contains))
     }
@@ -133,7 +132,7 @@ extension FieldDefinition {
             }
         default: break
         }
-        throw issue("Enter true or false.")
+        throw issue(.invalidChoice)
     }
 
     private func reference(_ input: FieldInput, to noun: String) throws(FieldIssue) -> FieldValue {
@@ -142,12 +141,16 @@ extension FieldDefinition {
         case .string(let text): Self.positiveID(text.trimmingCharacters(in: .whitespacesAndNewlines))
         default: nil
         }
-        guard let id else { throw issue("Enter the id of a \(noun), a whole number from 1.") }
+        guard let id else { throw issue(.invalidNumber) }
         return .reference(id)
     }
 
     private func issue(_ message: String) -> FieldIssue {
         FieldIssue(field: name, message: message)
+    }
+
+    private func issue(_ code: FieldIssue.Code) -> FieldIssue {
+        FieldIssue(field: name, code)
     }
 
     /// The value of plain decimal notation (`-12`, `3.5`, `.5`, `1e3`); nil for anything else, including

@@ -63,11 +63,11 @@ public struct CatalogueCategory: Sendable, Codable, Equatable, Identifiable {
         var issues: [FieldIssue] = []
         for (field, title) in [("titleDE", titleDE), ("titleEN", titleEN)] {
             if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || title.count > Self.maximumTitleLength {
-                issues.append(FieldIssue(field: field, message: "A title needs 1 to \(Self.maximumTitleLength) characters."))
+                issues.append(FieldIssue(field: field, .length(min: 1, max: Self.maximumTitleLength)))
             }
         }
         for (field, text) in [("descriptionDE", descriptionDE), ("descriptionEN", descriptionEN)] where (text?.count ?? 0) > Self.maximumDescriptionLength {
-            issues.append(FieldIssue(field: field, message: "A description may have at most \(Self.maximumDescriptionLength) characters."))
+            issues.append(FieldIssue(field: field, .tooLong(max: Self.maximumDescriptionLength)))
         }
         if let icon, icon.isEmpty || icon.count > 50 || !icon.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
             issues.append(FieldIssue(field: "icon", message: "An icon name has 1 to 50 letters, digits or hyphens."))
@@ -76,7 +76,7 @@ public struct CatalogueCategory: Sendable, Codable, Equatable, Identifiable {
             issues.append(FieldIssue(field: "keywords", message: "At most \(Self.maximumKeywords) keywords of 1 to 100 characters."))
         }
         if visibility == .organisations, organisationIDs.isEmpty {
-            issues.append(FieldIssue(field: "organisationIds", message: "Name the organisations that see this category."))
+            issues.append(FieldIssue(field: "organisationIds", .required))
         }
         if visibility != .organisations, !organisationIDs.isEmpty {
             issues.append(FieldIssue(field: "organisationIds", message: "Organisations are listed only with visibility 'organisations'."))

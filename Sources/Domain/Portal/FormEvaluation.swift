@@ -41,7 +41,7 @@ extension RequestForm {
                 shown[item.field] = .some(nil)
                 shownUploads.insert(item.field)
                 if item.required, (uploads[item.field] ?? 0) == 0 {
-                    issues.append(FieldIssue(field: "uploads.\(item.field)", message: "\(label) is required."))
+                    issues.append(FieldIssue(field: "uploads.\(item.field)", .required))
                 }
                 continue
             }
@@ -49,16 +49,16 @@ extension RequestForm {
             shown[item.field] = .some(input)
             guard let definition = fields[item.field] else { continue }
             guard let input, !input.isEmpty else {
-                if item.required { issues.append(FieldIssue(field: "answers.\(item.field)", message: "\(label) is required.")) }
+                if item.required { issues.append(FieldIssue(field: "answers.\(item.field)", .required)) }
                 continue
             }
             switch definition.validate(input) {
             case .success(let value?):
                 result.append(FormEvaluation.Answer(item: item, definition: definition, value: value, input: input))
             case .success(nil):
-                if item.required { issues.append(FieldIssue(field: "answers.\(item.field)", message: "\(label) is required.")) }
+                if item.required { issues.append(FieldIssue(field: "answers.\(item.field)", .required)) }
             case .failure(let issue):
-                issues.append(FieldIssue(field: "answers.\(item.field)", message: issue.message))
+                issues.append(issue.moved(to: "answers.\(item.field)"))
             }
         }
         return FormEvaluation(answers: result, shownUploads: shownUploads, issues: issues)

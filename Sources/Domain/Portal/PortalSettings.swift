@@ -60,7 +60,7 @@ public struct PortalSettings: Sendable, Codable, Equatable {
         }
         for (field, limit) in [("submissionsPerAddressPerHour", submissionsPerAddressPerHour), ("submissionsPerNetworkAddressPerHour", submissionsPerNetworkAddressPerHour)]
         where !(1...10_000).contains(limit) {
-            issues.append(FieldIssue(field: field, message: "Between 1 and 10000."))
+            issues.append(FieldIssue(field: field, .outOfRange(min: "1", max: "10000")))
         }
         return issues
     }

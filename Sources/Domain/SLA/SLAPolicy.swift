@@ -35,13 +35,13 @@ public struct SLAPolicy: Sendable, Codable, Equatable, Identifiable {
     public func validate() -> [FieldIssue] {
         var issues: [FieldIssue] = []
         if name.allSatisfy(\.isWhitespace) {
-            issues.append(FieldIssue(field: "name", message: "An SLA needs a name."))
+            issues.append(FieldIssue(field: "name", .required))
         }
         for kind in SLAClockKind.allCases {
             guard let minutes = targets[kind] else { continue }
             let field = "targets.\(kind.rawValue)Minutes"
             if minutes <= 0 {
-                issues.append(FieldIssue(field: field, message: "A target must be at least 1 working minute."))
+                issues.append(FieldIssue(field: field, .tooSmall(min: "1")))
             } else if minutes > Self.maximumTargetMinutes {
                 issues.append(FieldIssue(
                     field: field, message: "A target may be at most \(Self.maximumTargetMinutes) working minutes."
@@ -49,10 +49,10 @@ public struct SLAPolicy: Sendable, Codable, Equatable, Identifiable {
             }
         }
         if SLAClockKind.allCases.allSatisfy({ targets[$0] == nil }) {
-            issues.append(FieldIssue(field: "targets", message: "An SLA needs at least one target."))
+            issues.append(FieldIssue(field: "targets", .required))
         }
         if !(1...99).contains(warnAtPercent) {
-            issues.append(FieldIssue(field: "warnAtPercent", message: "The warning must come at 1 to 99 % of a target."))
+            issues.append(FieldIssue(field: "warnAtPercent", .outOfRange(min: "1", max: "99")))
         }
         return issues
     }

@@ -16,15 +16,15 @@ public enum TextTemplateRules {
         var issues: [FieldIssue] = []
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty || trimmed.count > maxNameLength {
-            issues.append(FieldIssue(field: "name", message: "A template needs a name of 1 to \(maxNameLength) characters."))
+            issues.append(FieldIssue(field: "name", .length(min: 1, max: maxNameLength)))
         }
         if (textDE ?? "").allSatisfy(\.isWhitespace), (textEN ?? "").allSatisfy(\.isWhitespace) {
-            issues.append(FieldIssue(field: "textDE", message: "A template needs a German or an English text."))
+            issues.append(FieldIssue(field: "textDE", .required))
         }
         for (field, text) in [("textDE", textDE), ("textEN", textEN)] {
             guard let text else { continue }
             if text.count > maxTextLength {
-                issues.append(FieldIssue(field: field, message: "A text may have at most \(maxTextLength) characters."))
+                issues.append(FieldIssue(field: field, .tooLong(max: maxTextLength)))
             }
             let unknown = MailTemplate.unknownPlaceholders(in: text, known: placeholders)
             if !unknown.isEmpty {

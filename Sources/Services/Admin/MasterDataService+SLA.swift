@@ -17,30 +17,30 @@ extension MasterDataService {
         let master = try await snapshot()
         var issues = SLAAssignment.validate(configuration.bindings)
         if let id = configuration.defaultCalendarID, master.calendar(id) == nil {
-            issues.append(FieldIssue(field: "defaultCalendarId", message: "Unknown calendar \(id)."))
+            issues.append(FieldIssue(field: "defaultCalendarId", .unknownReference(reference: String(id))))
         }
         if let id = configuration.escalationRoleID {
             let exists = try await context.database.read { db in try await RoleRepository(db).find(id) != nil }
-            if !exists { issues.append(FieldIssue(field: "escalationRoleId", message: "Unknown role \(id).")) }
+            if !exists { issues.append(FieldIssue(field: "escalationRoleId", .unknownReference(reference: String(id)))) }
         }
         for (index, binding) in configuration.bindings.enumerated() {
             let field = "bindings[\(index)]"
             switch binding.scope {
             case .service(let id) where master.service(id) == nil:
-                issues.append(FieldIssue(field: field + ".scopeId", message: "Unknown service \(id)."))
+                issues.append(FieldIssue(field: field + ".scopeId", .unknownReference(reference: String(id))))
             case .queue(let id) where master.queue(id) == nil:
-                issues.append(FieldIssue(field: field + ".scopeId", message: "Unknown queue \(id)."))
+                issues.append(FieldIssue(field: field + ".scopeId", .unknownReference(reference: String(id))))
             default:
                 break
             }
             if let id = binding.typeID, master.type(id) == nil {
-                issues.append(FieldIssue(field: field + ".typeId", message: "Unknown type \(id)."))
+                issues.append(FieldIssue(field: field + ".typeId", .unknownReference(reference: String(id))))
             }
             if let id = binding.priorityID, master.priority(id) == nil {
-                issues.append(FieldIssue(field: field + ".priorityId", message: "Unknown priority \(id)."))
+                issues.append(FieldIssue(field: field + ".priorityId", .unknownReference(reference: String(id))))
             }
             if master.sla(binding.slaID) == nil {
-                issues.append(FieldIssue(field: field + ".slaId", message: "Unknown SLA \(binding.slaID)."))
+                issues.append(FieldIssue(field: field + ".slaId", .unknownReference(reference: String(binding.slaID))))
             }
         }
         guard issues.isEmpty else { throw DomainError.invalid("The SLA assignment is not valid.", issues: issues) }

@@ -77,7 +77,7 @@ public struct UserService: Sendable {
     /// A page of users by id; with `text`, only those whose login, name or mail address contains it.
     public func list(after cursor: Int64?, limit: Int, matching text: String? = nil, by principal: Principal) async throws -> Page<User> {
         try AccessPolicy.requireAgent(principal)
-        guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
+        guard (1...1000).contains(limit) else { throw DomainError.invalid(FieldIssue(field: "limit", .outOfRange(min: "1", max: "1000"))) }
         let text = text?.trimmingCharacters(in: .whitespaces)
         let users = try await context.database.read { db in try await UserRepository(db).list(after: cursor, limit: limit + 1, matching: text) }
         return Page(fetched: users, limit: limit) { $0.id }
@@ -109,7 +109,7 @@ public struct UserService: Sendable {
         }
         if !principal.isAdmin {
             guard let current, let stored, try await PasswordHashing.verify(current, hash: stored) else {
-                throw DomainError.invalid(field: "currentPassword", "The current password is wrong.")
+                throw DomainError.invalid(FieldIssue(field: "currentPassword", .incorrect))
             }
         }
         let now = context.now()

@@ -41,7 +41,7 @@ public struct SecondFactorService: Sendable {
             guard let secret = try await users.pendingTOTPSecret(of: principal.userID) else {
                 throw DomainError.conflict("Start the enrolment first.")
             }
-            guard TOTP.verify(code, secret: secret, at: now) else { throw DomainError.invalid(field: "code", "The code is wrong or expired.") }
+            guard TOTP.verify(code, secret: secret, at: now) else { throw DomainError.invalid(FieldIssue(field: "code", .incorrect)) }
             try await users.setTOTPSecret(of: principal.userID, to: secret)
         }
     }
@@ -53,7 +53,7 @@ public struct SecondFactorService: Sendable {
             guard let secret = try await users.credentials(of: principal.userID).totpSecret else {
                 throw DomainError.conflict("The second factor is not enabled.")
             }
-            guard TOTP.verify(code, secret: secret, at: now) else { throw DomainError.invalid(field: "code", "The code is wrong or expired.") }
+            guard TOTP.verify(code, secret: secret, at: now) else { throw DomainError.invalid(FieldIssue(field: "code", .incorrect)) }
             try await users.setTOTPSecret(of: principal.userID, to: nil)
         }
     }

@@ -40,7 +40,7 @@ public struct CISavedListService: Sendable {
     public func save(_ input: CISavedListInput, by principal: Principal) async throws -> CISavedListView {
         try AccessPolicy.requireAgent(principal)
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 200 else { throw DomainError.invalid(field: "name", "A list name needs 1 to 200 characters.") }
+        guard !name.isEmpty, name.count <= 200 else { throw DomainError.invalid(FieldIssue(field: "name", .length(min: 1, max: 200))) }
         _ = try await items.query(for: input.filters, principal: principal)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -95,7 +95,7 @@ public struct CMDBClassService: Sendable {
                 switch try await checker.check(inputs, base: [:], definition: ciClass.definition, classID: id, itemID: item.id, classes: classes) {
                 case .failure(let error):
                     if case .invalid(_, let itemIssues) = error {
-                        issues += itemIssues.map { FieldIssue(field: "\(item.number).\($0.field)", message: $0.message) }
+                        issues += itemIssues.map { $0.moved(to: "\(item.number).\($0.field)") }
                     }
                 case .success(let attributes):
                     let old = item
@@ -137,10 +137,10 @@ public struct CMDBClassService: Sendable {
 
     private static func names(_ input: CIClassInput) throws(DomainError) -> (String, String?) {
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 200 else { throw .invalid(field: "name", "A class name needs 1 to 200 characters.") }
+        guard !name.isEmpty, name.count <= 200 else { throw .invalid(FieldIssue(field: "name", .length(min: 1, max: 200))) }
         let nameEN = input.nameEN?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let nameEN, nameEN.isEmpty || nameEN.count > 200 {
-            throw .invalid(field: "nameEN", "An English class name needs 1 to 200 characters.")
+            throw .invalid(FieldIssue(field: "nameEN", .length(min: 1, max: 200)))
         }
         return (name, nameEN)
     }

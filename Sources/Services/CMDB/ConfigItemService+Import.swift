@@ -217,7 +217,7 @@ extension ConfigItemService {
         }
         func id(_ field: String) throws(DomainError) -> Int64? {
             guard let text = text() else { return nil }
-            guard let id = Int64(text.trimmingCharacters(in: .whitespaces)), id > 0 else { throw .invalid(field: field, "Enter an id, a whole number from 1.") }
+            guard let id = Int64(text.trimmingCharacters(in: .whitespaces)), id > 0 else { throw .invalid(FieldIssue(field: field, .invalidNumber)) }
             return id
         }
         switch column {

@@ -17,7 +17,7 @@ extension ConfigItemService {
 
     /// The repository query for a request, checked; with the classes it was resolved against.
     func query(for request: ConfigItemListRequest, principal: Principal) async throws -> (ConfigItemListQuery, [CIClass]) {
-        guard (1...1000).contains(request.limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
+        guard (1...1000).contains(request.limit) else { throw DomainError.invalid(FieldIssue(field: "limit", .outOfRange(min: "1", max: "1000"))) }
         let classes = try await context.database.read { db in try await CIClassRepository(db).all() }
         var query = ConfigItemListQuery()
         query.limit = request.limit
@@ -28,11 +28,11 @@ extension ConfigItemService {
         let chosen = named + numbered
         query.classIDs = chosen.map(\.id)
         query.deploymentStates = try request.deploymentStates.map { name in
-            guard let state = DeploymentState(named: name) else { throw DomainError.invalid(field: "deploymentState", "Unknown deployment state '\(name)'.") }
+            guard let state = DeploymentState(named: name) else { throw DomainError.invalid(FieldIssue(field: "deploymentState", .unknownReference(reference: name))) }
             return state
         }
         query.incidentStates = try request.incidentStates.map { name in
-            guard let state = IncidentState(named: name) else { throw DomainError.invalid(field: "incidentState", "Unknown incident state '\(name)'.") }
+            guard let state = IncidentState(named: name) else { throw DomainError.invalid(FieldIssue(field: "incidentState", .unknownReference(reference: name))) }
             return state
         }
         query.ownerContactIDs = request.ownerContactIds
@@ -42,7 +42,7 @@ extension ConfigItemService {
             let visible = try await context.database.read { db in
                 try await TicketRepository(db, dialect: dialect).find(ticketID, in: AccessPolicy.ticketScope(for: principal)) != nil
             }
-            guard visible else { throw DomainError.invalid(field: "ticketId", "No ticket \(ticketID).") }
+            guard visible else { throw DomainError.invalid(FieldIssue(field: "ticketId", .unknownReference(reference: String(ticketID)))) }
             query.ticketID = ticketID
         }
         var conditions = request.attributes

@@ -47,12 +47,12 @@ extension ConfigItemService {
     /// one is refused; an existing one is returned as it is.
     public func relate(_ id: Int64, type: CIRelationType, to targetID: Int64, by principal: Principal) async throws -> CIRelationView {
         try AccessPolicy.requireAgent(principal)
-        guard id != targetID else { throw DomainError.invalid(field: "targetId", "An item cannot relate to itself.") }
+        guard id != targetID else { throw DomainError.invalid(FieldIssue(field: "targetId", .selfReference)) }
         let now = context.now()
         return try await context.database.transaction { db in
             let items = ConfigItemRepository(db, dialect: dialect)
             guard try await items.find(id) != nil else { throw DomainError.notFound("No configuration item \(id).") }
-            guard let target = try await items.find(targetID) else { throw DomainError.invalid(field: "targetId", "No configuration item \(targetID).") }
+            guard let target = try await items.find(targetID) else { throw DomainError.invalid(FieldIssue(field: "targetId", .unknownReference(reference: String(targetID)))) }
             let relations = CIRelationRepository(db)
             if !type.allowsCycles, try await relations.reaches(from: targetID, to: id, type: type) {
                 throw DomainError.invalid(field: "targetId", "\(target.number) already leads back to this item by '\(type.rawValue)'; the relation would close a cycle.")
@@ -100,7 +100,7 @@ extension ConfigItemService {
     public func graph(of id: Int64, depth: Int, for principal: Principal) async throws -> CIGraph {
         try AccessPolicy.requireAgent(principal)
         guard (1...Self.maximumGraphDepth).contains(depth) else {
-            throw DomainError.invalid(field: "depth", "depth must be between 1 and \(Self.maximumGraphDepth).")
+            throw DomainError.invalid(FieldIssue(field: "depth", .outOfRange(min: "1", max: String(Self.maximumGraphDepth))))
         }
         return try await context.database.read { db in
             let centre = try await requireVisible(id, for: principal, db: db)

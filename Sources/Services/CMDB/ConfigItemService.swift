@@ -55,13 +55,13 @@ public struct ConfigItemService: Sendable {
                                         ("ownerOrganisationId", .organisationReference, input.ownerOrganisationId, "organisation"),
                                         ("locationId", .itemReference, input.locationId, "configuration item")] {
             if let id, try await !references.exists(type, id: id) {
-                issues.append(FieldIssue(field: field, message: "There is no \(noun) \(id)."))
+                issues.append(FieldIssue(field: field, .unknownReference(reference: String(id))))
             }
         }
         if let locationID = input.locationId, let existing {
             let path = try await ConfigItemRepository(db, dialect: dialect).locationPath(of: locationID)
             if locationID == existing.id || path.contains(where: { $0.id == existing.id }) {
-                issues.append(FieldIssue(field: "locationId", message: "An item cannot stand inside itself."))
+                issues.append(FieldIssue(field: "locationId", .selfReference))
             }
         }
         let checked = try await AttributeChecker(db: db, dialect: dialect).check(
@@ -162,11 +162,11 @@ public struct ConfigItemService: Sendable {
     /// The class a request names by name (German or English) or id; a field issue when it names none.
     static func resolveClass(_ name: String?, id: Int64?, in classes: [CIClass]) throws(DomainError) -> CIClass {
         if let id {
-            guard let found = classes.first(where: { $0.id == id }) else { throw .invalid(field: "classId", "Unknown class \(id).") }
+            guard let found = classes.first(where: { $0.id == id }) else { throw .invalid(FieldIssue(field: "classId", .unknownReference(reference: String(id)))) }
             return found
         }
-        guard let name else { throw .invalid(field: "class", "An item needs a class.") }
-        guard let found = classes.first(where: { $0.isNamed(name) }) else { throw .invalid(field: "class", "Unknown class '\(name)'.") }
+        guard let name else { throw .invalid(FieldIssue(field: "class", .required)) }
+        guard let found = classes.first(where: { $0.isNamed(name) }) else { throw .invalid(FieldIssue(field: "class", .unknownReference(reference: name))) }
         return found
     }
 }

@@ -59,7 +59,7 @@ public struct MailAccountService: Sendable {
         return try await context.database.transaction { db in
             let repository = MailAccountRepository(db)
             guard try await Records<Queue>(db).find(account.queueID) != nil else {
-                throw DomainError.invalid(field: "queueId", "Unknown queue \(account.queueID).")
+                throw DomainError.invalid(FieldIssue(field: "queueId", .unknownReference(reference: String(account.queueID))))
             }
             if try await repository.nameExists(account.name, except: account.id) {
                 throw DomainError.conflict("A mail account '\(account.name)' exists already.")

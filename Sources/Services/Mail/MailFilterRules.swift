@@ -29,11 +29,11 @@ enum MailFilterRules {
         if let id = actions.typeID { check("actions.typeId", master.types.contains { $0.id == id }, "Unknown type \(id).") }
         for (name, value) in (actions.fields ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let definition = fields.first(where: { $0.name == name }) else {
-                issues.append(FieldIssue(field: "actions.fields.\(name)", message: "No ticket field '\(name)'."))
+                issues.append(FieldIssue(field: "actions.fields.\(name)", .unknownReference(reference: name)))
                 continue
             }
             if case .failure(let issue) = definition.validate(.string(value)) {
-                issues.append(FieldIssue(field: "actions.fields.\(name)", message: issue.message))
+                issues.append(issue.moved(to: "actions.fields.\(name)"))
             }
         }
         guard issues.isEmpty else { throw .invalid("The filter has invalid settings.", issues: issues) }

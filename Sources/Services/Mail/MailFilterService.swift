@@ -49,7 +49,7 @@ public struct MailFilterService: Sendable {
     /// Mails the filters dropped, by id, a page after the cursor.
     public func ignored(after cursor: Int64?, limit: Int, by principal: Principal) async throws -> Page<IgnoredMail> {
         try AccessPolicy.requireAdmin(principal)
-        guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
+        guard (1...1000).contains(limit) else { throw DomainError.invalid(FieldIssue(field: "limit", .outOfRange(min: "1", max: "1000"))) }
         let fetched = try await context.database.read { db in try await MailFilterRepository(db).ignored(after: cursor ?? 0, limit: limit + 1) }
         return Page(fetched: fetched, limit: limit, cursor: \.id)
     }

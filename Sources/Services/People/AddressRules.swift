@@ -9,7 +9,7 @@ enum AddressRules {
               !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
               !address.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" || $0.asciiValue.map { $0 < 32 } ?? false })
         else {
-            throw .invalid(field: field, "'\(text.prefix(100))' is not a mail address.")
+            throw .invalid(FieldIssue(field: field, .invalidAddress))
         }
         return address
     }

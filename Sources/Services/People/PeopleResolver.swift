@@ -26,7 +26,7 @@ struct PeopleResolver {
         let users = UserRepository(db)
         for id in ids.compactMap({ $0 }) {
             guard let user = try await users.find(id), user.isActive, user.isAgent else {
-                throw DomainError.invalid(field: field, "No active agent with id \(id).")
+                throw DomainError.invalid(FieldIssue(field: field, .unknownReference(reference: String(id))))
             }
         }
     }

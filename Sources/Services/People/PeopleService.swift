@@ -40,7 +40,7 @@ public struct PeopleService: Sendable {
         by principal: Principal
     ) async throws -> Page<Fielded<Contact>> {
         try AccessPolicy.requireAgent(principal)
-        guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
+        guard (1...1000).contains(limit) else { throw DomainError.invalid(FieldIssue(field: "limit", .outOfRange(min: "1", max: "1000"))) }
         let filters = try await fields.filters(fieldConditions.map { ($0.key, $0.value, false) }, for: .contact, principal: principal)
         let contacts = try await context.database.read { db in
             try await ContactRepository(db).list(after: cursor, limit: limit + 1, prefix: prefix, organisationID: organisationID, fields: filters)
@@ -70,11 +70,11 @@ public struct PeopleService: Sendable {
     public func saveContact(_ id: Int64?, _ input: ContactInput, by principal: Principal) async throws -> Fielded<Contact> {
         try AccessPolicy.requirePeopleEditor(principal)
         let lastName = input.lastName.trimmingCharacters(in: .whitespaces)
-        guard (1...200).contains(lastName.count) else { throw DomainError.invalid(field: "lastName", "A last name needs 1 to 200 characters.") }
+        guard (1...200).contains(lastName.count) else { throw DomainError.invalid(FieldIssue(field: "lastName", .length(min: 1, max: 200))) }
         let emails = try (input.emails ?? []).map { address throws(DomainError) in try AddressRules.normalise(address, field: "emails") }
-        guard Set(emails).count == emails.count else { throw DomainError.invalid(field: "emails", "An address is listed twice.") }
+        guard Set(emails).count == emails.count else { throw DomainError.invalid(FieldIssue(field: "emails", .duplicate)) }
         let phones = try (input.phones ?? []).map { phone throws(DomainError) in
-            guard let line = try ArticleDraft.line(phone, field: "phones", max: 50) else { throw .invalid(field: "phones", "Empty phone number.") }
+            guard let line = try ArticleDraft.line(phone, field: "phones", max: 50) else { throw .invalid(FieldIssue(field: "phones", .required)) }
             return line
         }
         let now = context.now()
@@ -84,7 +84,7 @@ public struct PeopleService: Sendable {
                 throw DomainError.conflict("An address belongs to contact \(owner) already.")
             }
             if let organisationID = input.organisationId, try await OrganisationRepository(db).find(organisationID) == nil {
-                throw DomainError.invalid(field: "organisationId", "Unknown organisation \(organisationID).")
+                throw DomainError.invalid(FieldIssue(field: "organisationId", .unknownReference(reference: String(organisationID))))
             }
             var contact = Contact(
                 id: id ?? 0, firstName: input.firstName?.trimmingCharacters(in: .whitespaces) ?? "", lastName: lastName, emails: emails,
@@ -110,7 +110,7 @@ public struct PeopleService: Sendable {
         after cursor: Int64?, limit: Int, fields fieldConditions: [String: String] = [:], by principal: Principal
     ) async throws -> Page<Fielded<Organisation>> {
         try AccessPolicy.requireAgent(principal)
-        guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
+        guard (1...1000).contains(limit) else { throw DomainError.invalid(FieldIssue(field: "limit", .outOfRange(min: "1", max: "1000"))) }
         let filters = try await fields.filters(fieldConditions.map { ($0.key, $0.value, false) }, for: .organisation, principal: principal)
         let organisations = try await context.database.read { db in
             try await OrganisationRepository(db).list(after: cursor, limit: limit + 1, fields: filters)
@@ -130,7 +130,7 @@ public struct PeopleService: Sendable {
     public func saveOrganisation(_ id: Int64?, _ input: OrganisationInput, by principal: Principal) async throws -> Fielded<Organisation> {
         try AccessPolicy.requirePeopleEditor(principal)
         let name = input.name.trimmingCharacters(in: .whitespaces)
-        guard (1...200).contains(name.count) else { throw DomainError.invalid(field: "name", "A name needs 1 to 200 characters.") }
+        guard (1...200).contains(name.count) else { throw DomainError.invalid(FieldIssue(field: "name", .length(min: 1, max: 200))) }
         let domains = try (input.mailDomains ?? []).map { domain throws(DomainError) in
             let value = domain.trimmingCharacters(in: .whitespaces).lowercased()
             let bare = value.hasPrefix("*.") ? String(value.dropFirst(2)) : value
@@ -146,9 +146,9 @@ public struct PeopleService: Sendable {
                 throw DomainError.conflict("An organisation named '\(name)' exists already.")
             }
             if let parent = input.parentId {
-                guard try await repository.find(parent) != nil else { throw DomainError.invalid(field: "parentId", "Unknown organisation \(parent).") }
+                guard try await repository.find(parent) != nil else { throw DomainError.invalid(FieldIssue(field: "parentId", .unknownReference(reference: String(parent)))) }
                 if let id, try await repository.ancestry(of: parent).contains(id) {
-                    throw DomainError.invalid(field: "parentId", "An organisation cannot be placed below itself.")
+                    throw DomainError.invalid(FieldIssue(field: "parentId", .selfReference))
                 }
             }
             var organisation = Organisation(

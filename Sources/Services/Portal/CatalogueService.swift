@@ -19,7 +19,7 @@ public struct CatalogueService: Sendable {
     /// (case- and accent-insensitive).
     public func categories(matching query: String?, for principal: Principal?) async throws -> [CatalogueCategory] {
         if let query, query.count > Self.maximumQueryLength {
-            throw DomainError.invalid(field: "q", "At most \(Self.maximumQueryLength) characters.")
+            throw DomainError.invalid(FieldIssue(field: "q", .tooLong(max: Self.maximumQueryLength)))
         }
         let all = try await context.database.read { db in try await CatalogueRepository(db).all() }
         let visible = Self.visible(all, to: principal)
@@ -119,22 +119,22 @@ public struct CatalogueService: Sendable {
             var seen: Set<Int64> = []
             while let current = ancestor, seen.insert(current).inserted {
                 if current == category.id, category.id != 0 {
-                    issues.append(FieldIssue(field: "parentId", message: "A category cannot be placed below itself."))
+                    issues.append(FieldIssue(field: "parentId", .selfReference))
                     break
                 }
                 guard let found = all.first(where: { $0.id == current }) else {
-                    issues.append(FieldIssue(field: "parentId", message: "Unknown category \(current)."))
+                    issues.append(FieldIssue(field: "parentId", .unknownReference(reference: String(current))))
                     break
                 }
                 ancestor = found.parentID
             }
         }
         if let formID = category.formID, try await RequestFormRepository(db).find(formID) == nil {
-            issues.append(FieldIssue(field: "formId", message: "Unknown form \(formID)."))
+            issues.append(FieldIssue(field: "formId", .unknownReference(reference: String(formID))))
         }
         let organisations = OrganisationRepository(db)
         for id in category.organisationIDs where try await organisations.find(id) == nil {
-            issues.append(FieldIssue(field: "organisationIds", message: "Unknown organisation \(id)."))
+            issues.append(FieldIssue(field: "organisationIds", .unknownReference(reference: String(id))))
         }
         if !issues.isEmpty { throw DomainError.invalid("The category is not valid.", issues: issues) }
     }

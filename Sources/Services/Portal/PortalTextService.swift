@@ -29,20 +29,20 @@ public struct PortalTextService: Sendable {
         var seen: Set<String> = []
         for (index, text) in input.items.enumerated() {
             let path = "items[\(index)]"
-            if !PortalText.languages.contains(text.language) { issues.append(FieldIssue(field: path + ".language", message: "de or en.")) }
+            if !PortalText.languages.contains(text.language) { issues.append(FieldIssue(field: path + ".language", .invalidChoice)) }
             if !seen.insert(text.kind.rawValue + "/" + text.language).inserted {
                 issues.append(FieldIssue(field: path, message: "A text for \(text.kind.rawValue) in \(text.language) appears twice."))
             }
             for (key, value, limit) in [("subject", text.subject, 998), ("body", text.body, 100_000)] {
                 if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || value.count > limit {
-                    issues.append(FieldIssue(field: "\(path).\(key)", message: "Needs 1 to \(limit) characters."))
+                    issues.append(FieldIssue(field: "\(path).\(key)", .length(min: 1, max: limit)))
                 }
                 let unknown = MailTemplate.unknownPlaceholders(in: value, known: PortalText.placeholders)
                 if !unknown.isEmpty {
                     issues.append(FieldIssue(field: "\(path).\(key)", message: "Unknown placeholders: \(unknown.joined(separator: ", "))."))
                 }
             }
-            if text.subject.contains(where: \.isNewline) { issues.append(FieldIssue(field: path + ".subject", message: "One line only.")) }
+            if text.subject.contains(where: \.isNewline) { issues.append(FieldIssue(field: path + ".subject", .singleLine)) }
         }
         guard issues.isEmpty else { throw DomainError.invalid("The texts are not valid.", issues: issues) }
         let now = context.now()

@@ -99,7 +99,7 @@ public struct RequestFormService: Sendable {
     private static func check(_ form: RequestForm, against references: FormReferences, prefix: String = "") throws(DomainError) {
         let issues = form.validate(against: references)
         guard issues.isEmpty else {
-            throw .invalid("The form is not valid.", issues: issues.map { FieldIssue(field: prefix + $0.field, message: $0.message) })
+            throw .invalid("The form is not valid.", issues: issues.map { $0.moved(to: prefix + $0.field) })
         }
     }
 }

@@ -48,8 +48,8 @@ public struct SolutionService: Sendable {
 
     /// Published solutions matching a title fragment, best first (anyone may ask: published answers are public).
     public func hints(for fragment: String, limit: Int) async throws -> [SolutionHint] {
-        guard (1...Self.maxHints).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and \(Self.maxHints).") }
-        guard fragment.count <= 200 else { throw DomainError.invalid(field: "q", "At most 200 characters.") }
+        guard (1...Self.maxHints).contains(limit) else { throw DomainError.invalid(FieldIssue(field: "limit", .outOfRange(min: "1", max: String(Self.maxHints)))) }
+        guard fragment.count <= 200 else { throw DomainError.invalid(FieldIssue(field: "q", .tooLong(max: 200))) }
         let query: SearchQuery
         do {
             query = try SearchQuery.parse(fragment)

@@ -35,7 +35,7 @@ struct SubmissionChecker {
     ) async throws -> CheckedSubmission {
         let uploads = submission.uploads ?? [:]
         guard uploads.values.map(\.count).reduce(0, +) <= Self.maxFiles else {
-            throw DomainError.invalid(field: "uploads", "At most \(Self.maxFiles) files.")
+            throw DomainError.invalid(FieldIssue(field: "uploads", .tooMany(max: Self.maxFiles)))
         }
         let definitions = try await FieldRepository(db).definitions(for: .ticket).filter(\.customerVisible)
         let fields = Dictionary(definitions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

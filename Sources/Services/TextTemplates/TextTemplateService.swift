@@ -61,7 +61,7 @@ public struct TextTemplateService: Sendable {
         let scope = AccessPolicy.ticketScope(for: principal)
         let dialect = context.database.dialect
         let language = language ?? (principal.locale == "en" ? "en" : "de")
-        guard ["de", "en"].contains(language) else { throw DomainError.invalid(field: "language", "language is de or en.") }
+        guard ["de", "en"].contains(language) else { throw DomainError.invalid(FieldIssue(field: "language", .invalidChoice)) }
         return try await context.database.read { db in
             guard let ticket = try await TicketRepository(db, dialect: dialect).find(ticketID, in: scope) else {
                 throw DomainError.notFound("No ticket \(ticketID).")
@@ -111,7 +111,7 @@ public struct TextTemplateService: Sendable {
         var issues = TextTemplateRules.issues(name: template.name, textDE: template.textDE, textEN: template.textEN)
         let master = try await masterData.current(context.database)
         if let queueID = template.queueID, master.queue(queueID) == nil {
-            issues.append(FieldIssue(field: "queueId", message: "No queue \(queueID)."))
+            issues.append(FieldIssue(field: "queueId", .unknownReference(reference: String(queueID))))
         }
         if let first = issues.first { throw DomainError.invalid(first.message, issues: issues) }
         let now = context.now()

@@ -46,7 +46,7 @@ struct ArticleDraft: Sendable {
         sender = isAgent ? (principal.isSystem ? .system : .agent) : .customer
         customerVisible = isAgent ? (input.customerVisible ?? (channel != .note)) : true
         if !isAgent, input.customerVisible == false {
-            throw .invalid(field: fieldPrefix + "customerVisible", "Customers cannot write internal notes.")
+            throw .invalid(FieldIssue(field: fieldPrefix + "customerVisible", .notAllowed))
         }
         guard input.body.count <= Self.maxBodyCharacters else { throw .tooLarge("The article body is larger than 1,000,000 characters.") }
         switch (input.contentType ?? "text/plain").lowercased() {
@@ -57,10 +57,10 @@ struct ArticleDraft: Sendable {
             bodyHTML = HTMLSanitizer.sanitize(input.body)
             bodyText = HTMLText.plainText(fromHTML: input.body)
         default:
-            throw .invalid(field: fieldPrefix + "contentType", "contentType must be text/plain or text/html.")
+            throw .invalid(FieldIssue(field: fieldPrefix + "contentType", .invalidChoice))
         }
         guard !bodyText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !(input.attachments ?? []).isEmpty else {
-            throw .invalid(field: fieldPrefix + "body", "An article needs a body.")
+            throw .invalid(FieldIssue(field: fieldPrefix + "body", .required))
         }
         subject = try Self.line(input.subject, field: fieldPrefix + "subject", max: 998)
         from = try Self.line(input.from, field: fieldPrefix + "from", max: 2000)
@@ -69,28 +69,28 @@ struct ArticleDraft: Sendable {
         bcc = try Self.line(input.bcc, field: fieldPrefix + "bcc", max: 10_000)
         send = input.send ?? false
         attachmentIDs = input.attachmentIds ?? []
-        if send, !isAgent || principal.isSystem { throw .invalid(field: fieldPrefix + "send", "Only agents send mail.") }
+        if send, !isAgent || principal.isSystem { throw .invalid(FieldIssue(field: fieldPrefix + "send", .notAllowed)) }
         if send, channel != .email { throw .invalid(field: fieldPrefix + "channel", "Mail is sent with channel email.") }
         if !send, bcc != nil || !attachmentIDs.isEmpty {
             throw .invalid(field: fieldPrefix + (bcc != nil ? "bcc" : "attachmentIds"), "Only for an article that is sent (send: true).")
         }
         guard attachmentIDs.count <= Self.maxAttachments else {
-            throw .invalid(field: fieldPrefix + "attachmentIds", "At most 100 attachments.")
+            throw .invalid(FieldIssue(field: fieldPrefix + "attachmentIds", .tooMany(max: 100)))
         }
         messageID = try Self.line(input.messageId, field: fieldPrefix + "messageId", max: 998)
         inReplyTo = try Self.line(input.inReplyTo, field: fieldPrefix + "inReplyTo", max: 998)
         references = try Self.line(input.references, field: fieldPrefix + "references", max: 20_000)
         if !isAgent, input.timeMinutes != nil {
-            throw .invalid(field: fieldPrefix + "timeMinutes", "Customers cannot book working time.")
+            throw .invalid(FieldIssue(field: fieldPrefix + "timeMinutes", .notAllowed))
         }
         if let minutes = input.timeMinutes, !(0...24 * 60).contains(minutes) {
-            throw .invalid(field: fieldPrefix + "timeMinutes", "Time must be between 0 and 1440 minutes.")
+            throw .invalid(FieldIssue(field: fieldPrefix + "timeMinutes", .outOfRange(min: "0", max: "1440")))
         }
         timeMinutes = input.timeMinutes
         fieldInputs = input.fields ?? [:]
         self.fieldPrefix = fieldPrefix
         let attachments = input.attachments ?? []
-        guard attachments.count <= Self.maxAttachments else { throw .invalid(field: fieldPrefix + "attachments", "At most 100 attachments.") }
+        guard attachments.count <= Self.maxAttachments else { throw .invalid(FieldIssue(field: fieldPrefix + "attachments", .tooMany(max: 100))) }
         files = try attachments.enumerated().map { index, attachment throws(DomainError) in
             let field = fieldPrefix + "attachments[\(index)]"
             guard let data = Data(base64Encoded: attachment.contentBase64, options: .ignoreUnknownCharacters) else {
@@ -111,9 +111,9 @@ struct ArticleDraft: Sendable {
     static func line(_ value: String?, field: String, max: Int) throws(DomainError) -> String? {
         guard let value else { return nil }
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count <= max else { throw .invalid(field: field, "At most \(max) characters.") }
+        guard trimmed.count <= max else { throw .invalid(FieldIssue(field: field, .tooLong(max: max))) }
         guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw .invalid(field: field, "Line breaks and control characters are not allowed.")
+            throw .invalid(FieldIssue(field: field, .singleLine))
         }
         return trimmed.isEmpty ? nil : trimmed
     }
@@ -122,7 +122,7 @@ struct ArticleDraft: Sendable {
     static func filename(_ value: String, field: String) throws(DomainError) -> String {
         let base = value.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         guard let name = try line(base, field: field, max: 255), name != ".", name != ".." else {
-            throw .invalid(field: field, "A file needs a name.")
+            throw .invalid(FieldIssue(field: field, .required))
         }
         return name
     }

@@ -26,7 +26,7 @@ struct ArticleWriter {
         do {
             fieldValues = try await fields.validate(draft.fieldInputs, for: .article, db: db, customerView: customerView)
         } catch DomainError.invalid(let message, let issues) {
-            throw DomainError.invalid(message, issues: issues.map { FieldIssue(field: draft.fieldPrefix + $0.field, message: $0.message) })
+            throw DomainError.invalid(message, issues: issues.map { $0.moved(to: draft.fieldPrefix + $0.field) })
         }
         let article = try await ArticleRepository(db).insert(Article(
             id: 0, ticketID: ticket.id, channel: draft.channel, sender: draft.sender, customerVisible: draft.customerVisible,

@@ -96,12 +96,12 @@ public struct FieldService: Sendable {
         var issues: [FieldIssue] = []
         var result: [ValidatedField] = []
         for name in inputs.keys.sorted() where !definitions.contains(where: { $0.name == name }) {
-            issues.append(FieldIssue(field: "fields.\(name)", message: "Unknown field '\(name)'."))
+            issues.append(FieldIssue(field: "fields.\(name)", .unknownReference(reference: name)))
         }
         for definition in definitions {
             guard let input = inputs[definition.name] else {
                 if isNew, definition.isRequired {
-                    issues.append(FieldIssue(field: "fields.\(definition.name)", message: "\(definition.label) is required."))
+                    issues.append(FieldIssue(field: "fields.\(definition.name)", .required))
                 }
                 continue
             }
@@ -113,7 +113,7 @@ public struct FieldService: Sendable {
                     result.append(ValidatedField(definition: definition, value: value))
                 }
             case .failure(let issue):
-                issues.append(FieldIssue(field: "fields.\(definition.name)", message: issue.message))
+                issues.append(issue.moved(to: "fields.\(definition.name)"))
             }
         }
         guard issues.isEmpty else { throw DomainError.invalid("Some field values are invalid.", issues: issues) }
@@ -143,7 +143,7 @@ public struct FieldService: Sendable {
         return try conditions.map { condition in
             guard let definition = definitions.first(where: { $0.name == condition.name }), let id = definition.id,
                   AccessPolicy.seesInternals(principal) || definition.customerVisible
-            else { throw DomainError.invalid(field: "field.\(condition.name)", "Unknown field '\(condition.name)'.") }
+            else { throw DomainError.invalid(FieldIssue(field: "field.\(condition.name)", .unknownReference(reference: condition.name))) }
             return FieldFilter(fieldID: id, value: condition.value, isNegated: condition.negated)
         }
     }

@@ -45,13 +45,13 @@ public struct MasterData: Sendable {
         _ records: [Record], id: Int64?, name: String?, field: String, names: (Record) -> [String?]
     ) throws(DomainError) -> Record? where Record: Identifiable, Record.ID == Int64 {
         if let id {
-            guard let record = records.first(where: { $0.id == id }) else { throw .invalid(field: field + "Id", "Unknown \(field) id \(id).") }
+            guard let record = records.first(where: { $0.id == id }) else { throw .invalid(FieldIssue(field: field + "Id", .unknownReference(reference: String(id)))) }
             return record
         }
         guard let name else { return nil }
         let key = name.lowercased()
         guard let record = records.first(where: { names($0).contains { $0?.lowercased() == key } }) else {
-            throw .invalid(field: field, "Unknown \(field) '\(name)'.")
+            throw .invalid(FieldIssue(field: field, .unknownReference(reference: name)))
         }
         return record
     }

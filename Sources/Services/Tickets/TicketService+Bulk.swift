@@ -40,11 +40,11 @@ extension TicketService {
     public func bulk(_ change: BulkTicketChange, by principal: Principal) async throws -> [BulkTicketOutcome] {
         let ids = change.ticketIds.reduce(into: [Int64]()) { unique, id in if !unique.contains(id) { unique.append(id) } }
         guard (1...BulkTicketChange.maxTickets).contains(ids.count) else {
-            throw DomainError.invalid(field: "ticketIds", "Select 1 to \(BulkTicketChange.maxTickets) tickets.")
+            throw DomainError.invalid(FieldIssue(field: "ticketIds", .outOfRange(min: "1", max: String(BulkTicketChange.maxTickets))))
         }
         let note = change.note?.trimmingCharacters(in: .whitespacesAndNewlines)
         guard change.changesAttributes || !(note ?? "").isEmpty || change.mergeIntoId != nil else {
-            throw DomainError.invalid("Choose at least one change.", issues: [FieldIssue(field: "stateId", message: "Choose at least one change.")])
+            throw DomainError.invalid("Choose at least one change.", issues: [FieldIssue(field: "stateId", .required)])
         }
         var changes = TicketChanges()
         changes.stateId = change.stateId

@@ -7,7 +7,7 @@ extension TicketService {
     /// One page of the tickets the principal may see that match the request, ranked by relevance when
     /// the query has search words and no other order is asked for.
     public func list(_ request: TicketListRequest, for principal: Principal) async throws -> TicketPage {
-        guard (1...1000).contains(request.limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
+        guard (1...1000).contains(request.limit) else { throw DomainError.invalid(FieldIssue(field: "limit", .outOfRange(min: "1", max: "1000"))) }
         let master = try await masterData.current(context.database)
         var query = TicketListQuery()
         query.limit = request.limit

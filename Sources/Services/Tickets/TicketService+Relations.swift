@@ -12,10 +12,10 @@ extension TicketService {
             let ticket = try await requireTicket(id, for: principal, db: db)
             try AccessPolicy.require(principal, .admin, in: ticket.queueID)
             if targetObject == .ticket {
-                guard targetID != id else { throw DomainError.invalid(field: "targetId", "A ticket cannot link to itself.") }
+                guard targetID != id else { throw DomainError.invalid(FieldIssue(field: "targetId", .selfReference)) }
                 _ = try await requireTarget(targetID, for: principal, db: db)
             } else if try await ConfigItemRepository(db, dialect: context.database.dialect).find(targetID) == nil {
-                throw DomainError.invalid(field: "targetId", "No configuration item \(targetID).")
+                throw DomainError.invalid(FieldIssue(field: "targetId", .unknownReference(reference: String(targetID))))
             }
             let link = try await LinkRepository(db).insert(Link(
                 id: 0, type: type, sourceTicketID: id, targetObject: targetObject, targetID: targetID, createdAt: now, createdBy: principal.userID
@@ -69,7 +69,7 @@ extension TicketService {
     /// the merged ticket gets a state of type `merged` and redirects to the target. With `expectedVersion`, a
     /// ticket changed in between is refused with `stale`.
     public func merge(_ id: Int64, into targetID: Int64, expectedVersion: Int64? = nil, by principal: Principal) async throws -> TicketView {
-        guard id != targetID else { throw DomainError.invalid(field: "targetId", "A ticket cannot be merged into itself.") }
+        guard id != targetID else { throw DomainError.invalid(FieldIssue(field: "targetId", .selfReference)) }
         let master = try await masterData.current(context.database)
         guard let mergedState = master.states.first(where: { $0.type == .merged }) else {
             throw DomainError.conflict("No state of type 'merged' is configured.")
@@ -148,7 +148,7 @@ extension TicketService {
 
     /// Books working time on a ticket.
     public func bookTime(_ id: Int64, minutes: Int, note: String?, by principal: Principal) async throws -> TimeEntry {
-        guard (1...24 * 60).contains(minutes) else { throw DomainError.invalid(field: "minutes", "Minutes must be between 1 and 1440.") }
+        guard (1...24 * 60).contains(minutes) else { throw DomainError.invalid(FieldIssue(field: "minutes", .outOfRange(min: "1", max: "1440"))) }
         let note = try ArticleDraft.line(note, field: "note", max: 1000)
         let now = context.now()
         return try await context.database.transaction { db in
@@ -192,7 +192,7 @@ extension TicketService {
 
     /// Events after a cursor, limited to tickets the principal may see (administrators see all).
     public func events(after cursor: Int64, limit: Int, for principal: Principal) async throws -> [DomainEvent] {
-        guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
+        guard (1...1000).contains(limit) else { throw DomainError.invalid(FieldIssue(field: "limit", .outOfRange(min: "1", max: "1000"))) }
         try AccessPolicy.requireAgent(principal)
         let scope = AccessPolicy.ticketScope(for: principal)
         return try await context.database.read { db in try await EventRepository(db).events(after: cursor, limit: limit, in: scope) }

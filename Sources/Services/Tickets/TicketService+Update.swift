@@ -21,12 +21,12 @@ extension TicketService {
 
             if let title = changes.title {
                 let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !trimmed.isEmpty, trimmed.count <= 500 else { throw DomainError.invalid(field: "title", "A title needs 1 to 500 characters.") }
+                guard !trimmed.isEmpty, trimmed.count <= 500 else { throw DomainError.invalid(FieldIssue(field: "title", .length(min: 1, max: 500))) }
                 ticket.title = trimmed
             }
             if changes.queue != nil || changes.queueId != nil,
                let queue = try MasterData.resolve(master.queues, id: changes.queueId, name: changes.queue, field: "queue", names: { [$0.name] }) {
-                guard queue.isActive else { throw DomainError.invalid(field: "queue", "The queue is not active.") }
+                guard queue.isActive else { throw DomainError.invalid(FieldIssue(field: "queue", .invalidChoice)) }
                 try AccessPolicy.require(principal, .move, in: before.queueID)
                 try AccessPolicy.require(principal, .create, in: queue.id)
                 ticket.queueID = queue.id
@@ -59,7 +59,7 @@ extension TicketService {
             if let change = changes.contactId {
                 if let contactID = change.value {
                     guard let contact = try await ContactRepository(db).find(contactID) else {
-                        throw DomainError.invalid(field: "contactId", "Unknown contact \(contactID).")
+                        throw DomainError.invalid(FieldIssue(field: "contactId", .unknownReference(reference: String(contactID))))
                     }
                     ticket.organisationID = contact.organisationID
                 }
@@ -67,14 +67,14 @@ extension TicketService {
             }
             if let change = changes.organisationId {
                 if let organisationID = change.value, try await OrganisationRepository(db).find(organisationID) == nil {
-                    throw DomainError.invalid(field: "organisationId", "Unknown organisation \(organisationID).")
+                    throw DomainError.invalid(FieldIssue(field: "organisationId", .unknownReference(reference: String(organisationID))))
                 }
                 ticket.organisationID = change.value
             }
             let newState = master.state(ticket.stateID)
             if let change = changes.pendingUntil { ticket.pendingUntil = change.value }
             if newState?.type.isPending == true {
-                guard ticket.pendingUntil != nil else { throw DomainError.invalid(field: "pendingUntil", "A pending state needs a pending-until time.") }
+                guard ticket.pendingUntil != nil else { throw DomainError.invalid(FieldIssue(field: "pendingUntil", .required)) }
             } else {
                 ticket.pendingUntil = nil
             }

@@ -38,11 +38,11 @@ public struct TicketService: Sendable {
         let now = context.now()
         let configuration = context.configuration
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw DomainError.invalid(field: "title", "A ticket needs a title.") }
-        guard title.count <= 500 else { throw DomainError.invalid(field: "title", "A title may have at most 500 characters.") }
-        guard input.queue != nil || input.queueId != nil else { throw DomainError.invalid(field: "queue", "A ticket needs a queue.") }
+        guard !title.isEmpty else { throw DomainError.invalid(FieldIssue(field: "title", .required)) }
+        guard title.count <= 500 else { throw DomainError.invalid(FieldIssue(field: "title", .tooLong(max: 500))) }
+        guard input.queue != nil || input.queueId != nil else { throw DomainError.invalid(FieldIssue(field: "queue", .required)) }
         guard let queue = try MasterData.resolve(master.queues, id: input.queueId, name: input.queue, field: "queue", names: { [$0.name] }),
-              queue.isActive else { throw DomainError.invalid(field: "queue", "The queue is not active.") }
+              queue.isActive else { throw DomainError.invalid(FieldIssue(field: "queue", .invalidChoice)) }
         try Self.requireRights(for: input, in: queue.id, principal: principal, presetByForm: presetByForm)
         let state = try MasterData.resolve(master.states, id: input.stateId, name: input.state, field: "state", names: { [$0.name, $0.nameEN] })
             ?? master.defaultState
@@ -52,7 +52,7 @@ public struct TicketService: Sendable {
         let service = try MasterData.resolve(master.services, id: input.serviceId, name: input.service, field: "service", names: { [$0.name] })
         guard let state, let priority else { throw DomainError.conflict("No default state or priority is configured.") }
         if state.type.isPending, input.pendingUntil == nil {
-            throw DomainError.invalid(field: "pendingUntil", "A pending state needs a pending-until time.")
+            throw DomainError.invalid(FieldIssue(field: "pendingUntil", .required))
         }
         if state.type == .merged { throw DomainError.invalid(field: "state", "A new ticket cannot be merged.") }
         let fieldInputs = input.fields ?? [:]
@@ -78,12 +78,12 @@ public struct TicketService: Sendable {
             }
             if let contactID, contact == nil {
                 guard let found = try await ContactRepository(db).find(contactID) else {
-                    throw DomainError.invalid(field: "contactId", "Unknown contact \(contactID).")
+                    throw DomainError.invalid(FieldIssue(field: "contactId", .unknownReference(reference: String(contactID))))
                 }
                 contact = found
             }
             if let organisationID = input.organisationId, try await OrganisationRepository(db).find(organisationID) == nil {
-                throw DomainError.invalid(field: "organisationId", "Unknown organisation \(organisationID).")
+                throw DomainError.invalid(FieldIssue(field: "organisationId", .unknownReference(reference: String(organisationID))))
             }
             let organisationID = input.organisationId ?? contact?.organisationID
             try await people.requireUsers([input.ownerId], field: "ownerId")
@@ -157,7 +157,7 @@ public struct TicketService: Sendable {
         ]
         guard principal.isAgent || principal.isAdmin else {
             if let field = extras.first(where: { $0.isSet && !(presetByForm && $0.right == .priority) })?.field {
-                throw .invalid(field: field, "Customers cannot set \(field) on their requests.")
+                throw .invalid(FieldIssue(field: field, .notAllowed))
             }
             return
         }
@@ -192,7 +192,7 @@ public struct TicketService: Sendable {
         do {
             return try await requireTicket(id, for: principal, db: db, forUpdate: forUpdate)
         } catch DomainError.notFound {
-            throw DomainError.invalid(field: "targetId", "No ticket \(id).")
+            throw DomainError.invalid(FieldIssue(field: "targetId", .unknownReference(reference: String(id))))
         }
     }
 

@@ -50,7 +50,7 @@ public struct TicketViewService: Sendable {
     public func save(_ input: TicketViewInput, by principal: Principal) async throws -> TicketViewInfo {
         try AccessPolicy.requireAgent(principal)
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 200 else { throw DomainError.invalid(field: "name", "A view name needs 1 to 200 characters.") }
+        guard !name.isEmpty, name.count <= 200 else { throw DomainError.invalid(FieldIssue(field: "name", .length(min: 1, max: 200))) }
         _ = try await tickets.list(input.filter.listRequest(limit: 1), for: principal)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

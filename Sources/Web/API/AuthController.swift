@@ -90,7 +90,7 @@ struct AuthController {
         api.post("tokens") { request, context -> Response in
             let principal = try context.requirePrincipal()
             let input = try await APIBody.decode(TokenRequest.self, from: request)
-            guard (1...200).contains(input.name.count) else { throw DomainError.invalid(field: "name", "A token name needs 1 to 200 characters.") }
+            guard (1...200).contains(input.name.count) else { throw DomainError.invalid(FieldIssue(field: "name", .length(min: 1, max: 200))) }
             let (token, info) = try await services.auth.createToken(forLogin: input.login ?? principal.login, name: input.name, by: principal)
             return try APIBody.response(CreatedToken(token: token, info: info), status: .created)
         }

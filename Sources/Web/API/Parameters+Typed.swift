@@ -5,14 +5,14 @@ extension Request {
     /// An optional integer query parameter; a malformed one is a 422 problem.
     func queryInt(_ name: String) throws -> Int? {
         guard let text = uri.queryParameters[name[...]] else { return nil }
-        guard let value = Int(text) else { throw DomainError.invalid(field: name, "\(name) must be an integer.") }
+        guard let value = Int(text) else { throw DomainError.invalid(FieldIssue(field: name, .invalidNumber)) }
         return value
     }
 
     /// All integer values of a repeatable query parameter (`?queueId=1&queueId=2`).
     func queryIDs(_ name: String) throws -> [Int64] {
         try uri.queryParameters.getAll(name).map { text in
-            guard let value = Int64(text) else { throw DomainError.invalid(field: name, "\(name) must be an integer.") }
+            guard let value = Int64(text) else { throw DomainError.invalid(FieldIssue(field: name, .invalidNumber)) }
             return value
         }
     }

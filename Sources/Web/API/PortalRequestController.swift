@@ -14,7 +14,7 @@ struct PortalRequestController {
         api.get("portal/requests") { request, context -> Response in
             let organisation = request.query("organisation")
             guard organisation == nil || organisation == "true" || organisation == "false" else {
-                throw DomainError.invalid(field: "organisation", "true or false.")
+                throw DomainError.invalid(FieldIssue(field: "organisation", .invalidChoice))
             }
             let page = try await requests.requests(
                 includingOrganisation: organisation == "true", cursor: request.query("cursor"), limit: try request.queryInt("limit") ?? 50,
@@ -33,7 +33,7 @@ struct PortalRequestController {
             return try APIBody.response(try await requests.reopen(try context.id(), message, by: try context.requirePrincipal()))
         }
         api.get("portal/config-items") { request, context -> Response in
-            guard let classID = try request.queryIDs("classId").last else { throw DomainError.invalid(field: "classId", "Name a class.") }
+            guard let classID = try request.queryIDs("classId").last else { throw DomainError.invalid(FieldIssue(field: "classId", .required)) }
             return try APIBody.response(ItemList(items: try await requests.configItems(ofClass: classID, by: try context.requirePrincipal())))
         }
     }

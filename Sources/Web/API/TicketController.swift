@@ -158,7 +158,7 @@ struct TicketController {
         if tag == "*" { return nil }
         if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
         guard tag.count >= 3, tag.first == "\"", tag.last == "\"", let version = Int64(tag.dropFirst().dropLast()) else {
-            throw DomainError.stale("If-Match must be the ETag of the ticket, such as \"3\".")
+            throw DomainError.stale("If-Match must be the ETag of the resource, such as \"3\".")
         }
         return version
     }
@@ -173,7 +173,7 @@ struct TicketController {
         list.ownerIDs = try request.queryIDs("ownerId")
         list.configItemID = try request.queryIDs("configItemId").last
         list.stateTypes = try request.uri.queryParameters.getAll("stateType").map { text in
-            guard let type = StateType(rawValue: text) else { throw DomainError.invalid(field: "stateType", "Unknown state type '\(text)'.") }
+            guard let type = StateType(rawValue: text) else { throw DomainError.invalid(FieldIssue(field: "stateType", .unknownReference(reference: text))) }
             return type
         }
         list.slaStatuses = try request.uri.queryParameters.getAll("slaStatus").map { text in

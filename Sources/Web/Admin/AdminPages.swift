@@ -41,17 +41,23 @@ struct AdminPages {
     /// Runs `save` and redirects to `success` with `notice`. When `form` found values it could not read, or the use
     /// case refuses the input (422) or finds a duplicate (409, reported on `conflictField`), `redisplay` shows the form
     /// again with the problems and that status; nothing was saved then, since every use case runs in one transaction.
+    /// When the record changed after the form was loaded (412), `stale` answers: the form again with the current
+    /// values and an explanation (without it, the error page).
     func submit(
         _ context: AppRequestContext, reading form: FormReader? = nil, success: String, notice: String, conflictField: String = "name",
-        redisplay: ([FieldIssue], HTTPResponse.Status) async throws -> Response, save: () async throws -> Void
+        redisplay: ([FieldIssue], HTTPResponse.Status) async throws -> Response, stale: (() async throws -> Response)? = nil,
+        save: () async throws -> Void
     ) async throws -> Response {
         do {
             try form?.requireReadable()
             try await save()
         } catch DomainError.invalid(let message, let issues) {
-            return try await redisplay(issues.isEmpty ? [FieldIssue(field: "", message: message)] : issues, .unprocessableContent)
+            return try await redisplay(pages.localized(issues.isEmpty ? [FieldIssue(field: "", message: message)] : issues, context), .unprocessableContent)
         } catch DomainError.conflict {
-            return try await redisplay([FieldIssue(field: conflictField, message: text("admin.form.taken", context))], .conflict)
+            return try await redisplay(pages.localized([FieldIssue(field: conflictField, .taken)], context), .conflict)
+        } catch DomainError.stale(let message) {
+            guard let stale else { throw DomainError.stale(message) }
+            return try await stale()
         }
         return PageRenderer.redirect(to: success, notice: notice)
     }

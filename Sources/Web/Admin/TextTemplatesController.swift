@@ -61,8 +61,8 @@ struct AdminTextTemplatesController {
             try await write(input)
         } catch DomainError.invalid(_, let issues) {
             return try await self.form(request, context, template: template, sent: form, issues: issues, status: .unprocessableContent)
-        } catch DomainError.conflict(let message) {
-            return try await self.form(request, context, template: template, sent: form, issues: [FieldIssue(field: "name", message: message)], status: .conflict)
+        } catch DomainError.conflict {
+            return try await self.form(request, context, template: template, sent: form, issues: [FieldIssue(field: "name", .taken)], status: .conflict)
         }
         return PageRenderer.redirect(to: "/admin/text-templates", notice: "textTemplateSaved")
     }
@@ -79,7 +79,7 @@ struct AdminTextTemplatesController {
             "queues": master.queues.filter(\.isActive).map { ["id": $0.id, "name": $0.name, "selected": $0.id == queueID] as [String: Any] },
             "placeholders": TextTemplateRules.placeholders.map { "{{" + $0 + "}}" },
             "action": template.map { "/admin/text-templates/\($0.id)" } ?? "/admin/text-templates/new",
-            "issues": issues.map { ["field": $0.field, "message": $0.message] },
+            "issues": issues.map { ["field": $0.field, "message": pages.text(of: $0, context)] },
         ]
         if let template { view["id"] = template.id }
         return try pages.page("admin/text-template-form",

@@ -41,7 +41,7 @@ struct PreferencesController {
             do {
                 try await services.users.setPassword(of: principal.userID, current: form["currentPassword"] ?? "", new: form["newPassword"] ?? "", by: principal)
             } catch DomainError.invalid(_, let issues) {
-                let byField = Dictionary(issues.map { ($0.field == "password" ? "newPassword" : $0.field, $0.message) }) { first, _ in first }
+                let byField = Dictionary(issues.map { ($0.field == "password" ? "newPassword" : $0.field, pages.text(of: $0, context)) }) { first, _ in first }
                 return try await page(request, context, principal: principal, issues: byField)
             }
             return PageRenderer.redirect(to: "/agent/preferences", notice: "passwordChanged")

@@ -53,11 +53,15 @@ struct Problem: Encodable {
     }
 }
 
+/// `code` is the issue's code name, `invalid` for an issue only its message describes; `parameters` (only when the
+/// code has some) are the values its text fills in.
 extension FieldIssue: Encodable {
-    private enum CodingKeys: String, CodingKey { case field, message }
+    private enum CodingKeys: String, CodingKey { case field, code, parameters, message }
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(field, forKey: .field)
+        try container.encode(code?.name.rawValue ?? "invalid", forKey: .code)
+        if !parameters.isEmpty { try container.encode(parameters, forKey: .parameters) }
         try container.encode(message, forKey: .message)
     }
 }

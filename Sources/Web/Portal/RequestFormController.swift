@@ -58,7 +58,7 @@ struct RequestFormController {
                 var errors: [String: String] = [:]
                 for issue in issues {
                     let name = issue.field.split(separator: ".", maxSplits: 1).last.map(String.init) ?? issue.field
-                    errors[name] = errors[name] ?? issue.message
+                    errors[name] = errors[name] ?? pages.text(of: issue, context)
                 }
                 let page = form.pages.firstIndex { page in page.sections.flatMap(\.items).contains { errors[$0.field] != nil } } ?? current
                 return try await render(category, form, answers: answers, page: page, errors: errors, summary: message,

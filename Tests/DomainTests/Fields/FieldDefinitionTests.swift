@@ -33,29 +33,29 @@ import Testing
 
     @Test func labelMustBeGiven() {
         #expect(definition(.text, label: "  ").validateDefinition()
-            == [FieldIssue(field: "label", message: "The label must not be empty.")])
+            == [FieldIssue(field: "label", .required)])
         #expect(definition(.text, label: String(repeating: "x", count: 201)).validateDefinition().map(\.field) == ["label"])
     }
 
     @Test func selectionsNeedDistinctNonEmptyOptions() {
         #expect(definition(.multiselect).validateDefinition()
-            == [FieldIssue(field: "options", message: "A selection field needs at least one option.")])
+            == [FieldIssue(field: "options", .required)])
         #expect(definition(.select, options: ["A", "B", "A", "A", "B"]).validateDefinition() == [
-            FieldIssue(field: "options", message: "The option \"A\" appears more than once."),
-            FieldIssue(field: "options", message: "The option \"B\" appears more than once."),
+            FieldIssue(field: "options", .duplicate),
+            FieldIssue(field: "options", .duplicate),
         ])
         #expect(definition(.select, options: ["A", " "]).validateDefinition()
-            == [FieldIssue(field: "options", message: "Options must not be empty.")])
+            == [FieldIssue(field: "options", .required)])
     }
 
     @Test func onlySelectionsTakeOptions() {
         #expect(definition(.text, options: ["A"]).validateDefinition()
-            == [FieldIssue(field: "options", message: "Only select and multiselect fields take options.")])
+            == [FieldIssue(field: "options", .notAllowed)])
     }
 
     @Test func patternsMustCompileAndSuitTheType() {
         #expect(definition(.number, regex: "\\d+").validateDefinition()
-            == [FieldIssue(field: "regex", message: "Only text and textarea fields take a pattern.")])
+            == [FieldIssue(field: "regex", .notAllowed)])
         #expect(definition(.text, regex: "[a-z").validateDefinition()
             == [FieldIssue(field: "regex", message: "The pattern is not a valid regular expression.")])
         // A trailing backslash would escape the closing anchor group.
@@ -66,7 +66,7 @@ import Testing
 
     @Test func boundsAreForNumbersAndOrdered() {
         #expect(definition(.text, minimum: 1).validateDefinition()
-            == [FieldIssue(field: "minimum", message: "Only number fields take a minimum.")])
+            == [FieldIssue(field: "minimum", .notAllowed)])
         #expect(definition(.number, minimum: 10, maximum: 5).validateDefinition()
             == [FieldIssue(field: "maximum", message: "The maximum must not be less than the minimum.")])
         #expect(definition(.number, maximum: .infinity).validateDefinition()

@@ -38,34 +38,34 @@ import Testing
     @Test func textIsTakenAsIs() {
         #expect(accepts(field(.text), .string(" Raum 1.23 ")) == .text(" Raum 1.23 "))
         #expect(accepts(field(.text), .string("Spalte\tWert")) == .text("Spalte\tWert"))
-        #expect(rejection(field(.text), .number(4)) == "Enter text.")
-        #expect(rejection(field(.text), .array([.string("a")])) == "Enter text.")
+        #expect(rejection(field(.text), .number(4)) == "Not in the expected form.")
+        #expect(rejection(field(.text), .array([.string("a")])) == "Not in the expected form.")
     }
 
     @Test func textIsOneLineWithoutControlCharacters() {
-        #expect(rejection(field(.text), .string("a\nb")) == "The text must be a single line.")
-        #expect(rejection(field(.text), .string("a\rb")) == "The text must be a single line.")
-        #expect(rejection(field(.text), .string("a\u{0}b")) == "The text must not contain control characters.")
+        #expect(rejection(field(.text), .string("a\nb")) == "One line only, without control characters.")
+        #expect(rejection(field(.text), .string("a\rb")) == "One line only, without control characters.")
+        #expect(rejection(field(.text), .string("a\u{0}b")) == "One line only, without control characters.")
         #expect(accepts(field(.textarea), .string("a\r\nb\n\tc")) == .text("a\r\nb\n\tc"))
-        #expect(rejection(field(.textarea), .string("a\u{1B}b")) == "The text must not contain control characters.")
+        #expect(rejection(field(.textarea), .string("a\u{1B}b")) == "One line only, without control characters.")
     }
 
     @Test func textLengthIsLimited() {
         #expect(accepts(field(.text), .string(String(repeating: "ä", count: 10_000))) != nil)
         #expect(rejection(field(.text), .string(String(repeating: "ä", count: 10_001)))
-            == "The text may be at most 10000 characters long.")
+            == "At most 10000 characters.")
         #expect(accepts(field(.textarea), .string(String(repeating: "ä", count: 100_000))) != nil)
         #expect(rejection(field(.textarea), .string(String(repeating: "ä", count: 100_001)))
-            == "The text may be at most 100000 characters long.")
+            == "At most 100000 characters.")
     }
 
     @Test func patternMustMatchTheWholeText() {
         let room = field(.text, regex: "[A-Z]{2}-\\d{4}")
         #expect(accepts(room, .string("AB-1234")) == .text("AB-1234"))
-        #expect(rejection(room, .string("xAB-1234")) == "The text does not have the required format.")
-        #expect(rejection(room, .string("AB-12345")) == "The text does not have the required format.")
+        #expect(rejection(room, .string("xAB-1234")) == "Not in the expected form.")
+        #expect(rejection(room, .string("AB-12345")) == "Not in the expected form.")
         #expect(rejection(field(.textarea, regex: "[A-Z]{2}-\\d{4}"), .string("AB-1234\n"))
-            == "The text does not have the required format.")
+            == "Not in the expected form.")
         #expect(accepts(field(.text, regex: "a|ab"), .string("ab")) == .text("ab"))
     }
 
@@ -89,21 +89,21 @@ import Testing
         .string("."), .string("1 000"), .bool(true), .array([.number(1)]),
     ])
     func nonNumbersAreRejected(input: FieldInput) {
-        #expect(rejection(field(.number), input) == "Enter a number, such as 42 or -3.5.")
+        #expect(rejection(field(.number), input) == "Enter a number.")
     }
 
     @Test(arguments: [FieldInput.number(.nan), .number(.infinity), .number(-.infinity), .string("1e400")])
     func nonFiniteNumbersAreRejected(input: FieldInput) {
-        #expect(rejection(field(.number), input) == "Enter a finite number.")
+        #expect(rejection(field(.number), input) == "Enter a number.")
     }
 
     @Test func numbersRespectBounds() {
         let percent = field(.number, minimum: 0, maximum: 100)
         #expect(accepts(percent, .number(0)) == .number(0))
         #expect(accepts(percent, .number(100)) == .number(100))
-        #expect(rejection(percent, .number(-1)) == "The number must be at least 0.")
-        #expect(rejection(percent, .string("100.5")) == "The number must be at most 100.")
-        #expect(rejection(field(.number, minimum: 0.5), .number(0.25)) == "The number must be at least 0.5.")
+        #expect(rejection(percent, .number(-1)) == "At least 0.")
+        #expect(rejection(percent, .string("100.5")) == "At most 100.")
+        #expect(rejection(field(.number, minimum: 0.5), .number(0.25)) == "At least 0.5.")
     }
 
     // MARK: Dates and instants
@@ -113,7 +113,7 @@ import Testing
         #expect(accepts(field(.date), .string(" 2026-11-27 ")) == .date("2026-11-27"))
         for text in ["2025-02-29", "2026-02-30", "2026-04-31", "2026-13-01", "2026-00-10", "0000-01-01", "2026-1-5",
                      "27.11.2026", "2026-11-27T10:00:00Z", "2026/11/27"] {
-            #expect(rejection(field(.date), .string(text)) == "Enter a real date as YYYY-MM-DD, such as 2026-11-27.")
+            #expect(rejection(field(.date), .string(text)) == "Enter a real date, such as 2026-11-27.")
         }
         #expect(rejection(field(.date), .number(20_261_127)) != nil)
     }
@@ -137,7 +137,7 @@ import Testing
     ])
     func malformedDatetimesAreRejected(text: String) {
         #expect(rejection(field(.datetime), .string(text))
-            == "Enter a date and time with its offset from UTC, such as 2026-11-27T14:05:00+01:00.")
+            == "Enter a real date, such as 2026-11-27T14:05:00+01:00.")
     }
 
     // MARK: Choices
@@ -145,9 +145,9 @@ import Testing
     @Test func selectTakesExactlyOneOption() {
         let category = field(.select, options: ["Hardware", "Software"])
         #expect(accepts(category, .string("Software")) == .selection("Software"))
-        #expect(rejection(category, .string("software")) == "Choose one of the offered options.")
-        #expect(rejection(category, .string("Netz")) == "Choose one of the offered options.")
-        #expect(rejection(category, .array([.string("Software")])) == "Choose one of the offered options.")
+        #expect(rejection(category, .string("software")) == "Choose one of the offered values.")
+        #expect(rejection(category, .string("Netz")) == "Choose one of the offered values.")
+        #expect(rejection(category, .array([.string("Software")])) == "Choose one of the offered values.")
     }
 
     @Test func multiselectTakesDistinctOptionsInDefinitionOrder() {
@@ -155,9 +155,9 @@ import Testing
         #expect(accepts(categories, .array([.string("Netz"), .string("Hardware")])) == .selections(["Hardware", "Netz"]))
         #expect(accepts(categories, .string("Software")) == .selections(["Software"]))
         #expect(accepts(categories, .array([.string(""), .string("Netz")])) == .selections(["Netz"]))
-        #expect(rejection(categories, .array([.string("Netz"), .string("Netz")])) == "Choose each option at most once.")
-        #expect(rejection(categories, .array([.string("Telefon")])) == "Choose only among the offered options.")
-        #expect(rejection(categories, .array([.number(1)])) == "Choose only among the offered options.")
+        #expect(rejection(categories, .array([.string("Netz"), .string("Netz")])) == "Listed more than once.")
+        #expect(rejection(categories, .array([.string("Telefon")])) == "Choose one of the offered values.")
+        #expect(rejection(categories, .array([.number(1)])) == "Choose one of the offered values.")
     }
 
     @Test func checkboxTakesBooleansAndTheirWords() {
@@ -167,13 +167,13 @@ import Testing
         #expect(accepts(field(.checkbox), .string(" TRUE ")) == .checkbox(true))
         #expect(accepts(field(.checkbox), .string("0")) == .checkbox(false))
         #expect(accepts(field(.checkbox), .string("false")) == .checkbox(false))
-        #expect(rejection(field(.checkbox), .string("ja")) == "Enter true or false.")
-        #expect(rejection(field(.checkbox), .number(1)) == "Enter true or false.")
+        #expect(rejection(field(.checkbox), .string("ja")) == "Choose one of the offered values.")
+        #expect(rejection(field(.checkbox), .number(1)) == "Choose one of the offered values.")
     }
 
     @Test func requiredCheckboxMustBeTicked() {
         #expect(accepts(field(.checkbox, required: true), .string("true")) == .checkbox(true))
-        #expect(rejection(field(.checkbox, required: true), .bool(false)) == "This box must be ticked.")
+        #expect(rejection(field(.checkbox, required: true), .bool(false)) == "A value is required.")
     }
 
     // MARK: References
@@ -184,9 +184,9 @@ import Testing
         #expect(accepts(field(.configItemReference), .string("9223372036854775807")) == .reference(.max))
         for input in [FieldInput.number(0), .number(-1), .number(1.5), .number(1e19), .string("0"), .string("-3"),
                       .string("4a"), .string("9223372036854775808"), .bool(true)] {
-            #expect(rejection(field(.contactReference), input) == "Enter the id of a contact, a whole number from 1.")
+            #expect(rejection(field(.contactReference), input) == "Enter a number.")
         }
         #expect(rejection(field(.configItemReference), .number(0))
-            == "Enter the id of a configuration item, a whole number from 1.")
+            == "Enter a number.")
     }
 }

@@ -47,7 +47,7 @@ import Testing
 
     @Test func emptyWeek() {
         #expect(calendar([:]).validate() == [
-            FieldIssue(field: "weeklyHours", message: "A calendar needs working hours on at least one day."),
+            FieldIssue(field: "weeklyHours", .required),
         ])
         #expect(calendar([.monday: []]).validate().map(\.field) == ["weeklyHours"])
     }
@@ -73,11 +73,11 @@ import Testing
             HolidayRule(name: "Schalttag", kind: .fixed(month: 2, day: 29)),
         ]
         #expect(calendar(office, holidays: holidays).validate() == [
-            FieldIssue(field: "holidays[1]", message: "The same date rule as holidays[0]."),
+            FieldIssue(field: "holidays[1]", .duplicate),
             FieldIssue(field: "holidays[2]", message: "Month 2, day 30 is not a date."),
-            FieldIssue(field: "holidays[3].name", message: "A holiday needs a name."),
+            FieldIssue(field: "holidays[3].name", .required),
             FieldIssue(field: "holidays[4]", message: "An Easter offset must lie between −100 and 100 days."),
-            FieldIssue(field: "holidays[6]", message: "The same date rule as holidays[5]."),
+            FieldIssue(field: "holidays[6]", .duplicate),
         ])
     }
 

@@ -15,8 +15,8 @@ import Testing
 
     @Test func targetsMustBePositive() {
         #expect(policy(SLATargets(firstResponseMinutes: 0, updateMinutes: -5, solutionMinutes: 480)).validate() == [
-            FieldIssue(field: "targets.firstResponseMinutes", message: "A target must be at least 1 working minute."),
-            FieldIssue(field: "targets.updateMinutes", message: "A target must be at least 1 working minute."),
+            FieldIssue(field: "targets.firstResponseMinutes", .tooSmall(min: "1")),
+            FieldIssue(field: "targets.updateMinutes", .tooSmall(min: "1")),
         ])
         #expect(policy(SLATargets(solutionMinutes: SLAPolicy.maximumTargetMinutes + 1)).validate().map(\.field)
             == ["targets.solutionMinutes"])
@@ -29,7 +29,7 @@ import Testing
     @Test(arguments: [0, 100, -1, 150])
     func warnAtPercentBetween1And99(percent: Int) {
         #expect(policy(SLATargets(solutionMinutes: 60), warn: percent).validate() == [
-            FieldIssue(field: "warnAtPercent", message: "The warning must come at 1 to 99 % of a target."),
+            FieldIssue(field: "warnAtPercent", .outOfRange(min: "1", max: "99")),
         ])
     }
 

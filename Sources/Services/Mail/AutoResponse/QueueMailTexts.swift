@@ -44,19 +44,19 @@ public struct QueueMailTexts: Sendable, Codable, Equatable {
         for (index, response) in autoResponses.enumerated() {
             let field = "autoResponses[\(index)]"
             guard let kind = QueueMailText.Kind(rawValue: response.kind), kind != .signature else {
-                throw .invalid(field: field + ".kind", "kind must be newTicket, followUp or rejected.")
+                throw .invalid(FieldIssue(field: field + ".kind", .invalidChoice))
             }
             guard QueueMailText.languages.contains(response.language) else {
-                throw .invalid(field: field + ".language", "language must be de or en.")
+                throw .invalid(FieldIssue(field: field + ".language", .invalidChoice))
             }
             guard !texts.contains(where: { $0.kind == kind && $0.language == response.language }) else {
-                throw .invalid(field: field, "Only one \(kind.rawValue) text per language.")
+                throw .invalid(FieldIssue(field: field, .duplicate))
             }
             let subject = try ArticleDraft.line(response.subject, field: field + ".subject", max: 200) ?? ""
-            guard !subject.isEmpty else { throw .invalid(field: field + ".subject", "A subject is needed.") }
+            guard !subject.isEmpty else { throw .invalid(FieldIssue(field: field + ".subject", .required)) }
             try Self.check(subject, field: field + ".subject", max: 200)
             guard !response.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw .invalid(field: field + ".body", "A text is needed.")
+                throw .invalid(FieldIssue(field: field + ".body", .required))
             }
             try Self.check(response.body, field: field + ".body", max: 20_000)
             texts.append(QueueMailText(kind: kind, language: response.language, subject: subject, body: response.body))
@@ -65,7 +65,7 @@ public struct QueueMailTexts: Sendable, Codable, Equatable {
     }
 
     private static func check(_ text: String, field: String, max: Int) throws(DomainError) {
-        guard text.count <= max else { throw .invalid(field: field, "At most \(max) characters.") }
+        guard text.count <= max else { throw .invalid(FieldIssue(field: field, .tooLong(max: max))) }
         if let unknown = MailTemplate.unknownPlaceholders(in: text).first {
             throw .invalid(field: field, "Unknown placeholder \(unknown); known: \(MailTemplate.placeholders.joined(separator: ", ")).")
         }

@@ -25,7 +25,7 @@ struct EmailArticleSender {
         let thread = try await ArticleRepository(db).lastWithMessageID(ofTicket: ticket.id)
         let replyTo = thread.flatMap { $0.sender == .customer ? $0.from : nil }
         let to = try Self.addresses(draft.to ?? replyTo, field: "to")
-        guard !to.isEmpty else { throw DomainError.invalid(field: "to", "A mail needs a recipient.") }
+        guard !to.isEmpty else { throw DomainError.invalid(FieldIssue(field: "to", .required)) }
         let cc = try Self.addresses(draft.cc, field: "cc")
         let bcc = try Self.addresses(draft.bcc, field: "bcc")
         draft.files += try await storedFiles(draft.attachmentIDs, of: ticket)
@@ -79,7 +79,7 @@ struct EmailArticleSender {
         guard let list, !list.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
         let parsed = MailAddress.list(parsing: list)
         guard !parsed.isEmpty, parsed.count >= Self.entryCount(list), parsed.allSatisfy(Self.isPlainAddress) else {
-            throw .invalid(field: field, "Not a list of mail addresses.")
+            throw .invalid(FieldIssue(field: field, .invalidAddress))
         }
         return parsed
     }
@@ -119,7 +119,7 @@ struct EmailArticleSender {
         for (index, id) in ids.enumerated() {
             guard let attachment = try await repository.find(id, in: .everything, includeInternal: true), attachment.ticketID == ticket.id,
                   let content = try await repository.content(digest: attachment.digest)
-            else { throw DomainError.invalid(field: "attachmentIds[\(index)]", "No attachment \(id) on this ticket.") }
+            else { throw DomainError.invalid(FieldIssue(field: "attachmentIds[\(index)]", .unknownReference(reference: String(id)))) }
             files.append(ArticleDraft.File(filename: attachment.filename, contentType: attachment.contentType, content: content,
                                            contentID: attachment.contentID))
         }

@@ -28,7 +28,7 @@ struct FormReader {
     mutating func int(_ name: String) -> Int? {
         guard let text = form.trimmed(name) else { return nil }
         guard let value = Int(text) else {
-            issues.append(FieldIssue(field: name, message: t("admin.form.notANumber")))
+            issues.append(FieldIssue(field: name, .invalidNumber))
             return nil
         }
         return value
@@ -38,10 +38,15 @@ struct FormReader {
     mutating func number(_ name: String) -> Double? {
         guard let text = form.trimmed(name) else { return nil }
         guard let value = Double(text.replacingOccurrences(of: ",", with: ".")) else {
-            issues.append(FieldIssue(field: name, message: t("admin.form.notANumber")))
+            issues.append(FieldIssue(field: name, .invalidNumber))
             return nil
         }
         return value
+    }
+
+    /// The version of the record the form was loaded with (the hidden `version`); nil when the form has none.
+    func version() -> Int64? {
+        form.trimmed("version").flatMap(Int64.init)
     }
 
     /// A record id chosen in a select list, nil for "none".

@@ -37,7 +37,7 @@ struct QueueMailTextsController {
                     guard issue.field.hasPrefix("autoResponses["), let close = issue.field.firstIndex(of: "]"),
                           let index = Int(issue.field.dropFirst("autoResponses[".count).prefix { $0 != "]" }), slots.indices.contains(index)
                     else { return issue }
-                    return FieldIssue(field: slots[index] + issue.field[issue.field.index(after: close)...], message: issue.message)
+                    return issue.moved(to: slots[index] + issue.field[issue.field.index(after: close)...])
                 }
                 return try page(queue, texts, request, context, issues: placed, status: status)
             } save: {

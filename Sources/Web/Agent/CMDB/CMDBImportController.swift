@@ -33,7 +33,7 @@ struct CMDBImportController {
                     ? ["contentBase64": content, "fileName": fileName, "format": isJSON ? "json" : "csv"] : nil
                 return try await render(request, context, principal: principal, sent: form, report: report, pending: pending)
             } catch DomainError.invalid(let message, let issues) {
-                let rows = issues.map { ["field": $0.field, "message": $0.message] }
+                let rows = issues.map { ["field": $0.field, "message": pages.text(of: $0, context)] }
                 return try await render(request, context, principal: principal, sent: form, failure: ["message": message, "issues": rows])
             }
         }

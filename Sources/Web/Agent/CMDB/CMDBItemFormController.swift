@@ -59,7 +59,7 @@ struct CMDBItemFormController {
                     let item = try await services.configItems.create(input, by: principal)
                     return PageRenderer.redirect(to: "/agent/cmdb/items/\(item.id)", notice: "cmdbCreated")
                 } catch DomainError.invalid(let message, let issues) {
-                    problems.add(issues, summary: message)
+                    problems.add(pages.localized(issues, context), summary: message)
                 }
             }
             return try await render(.new(ciClass), request, context, principal: principal, sent: form, problems: problems)
@@ -88,7 +88,7 @@ struct CMDBItemFormController {
                     _ = try await services.configItems.update(id, changes, expectedVersion: form.id("version"), by: principal)
                     return PageRenderer.redirect(to: "/agent/cmdb/items/\(id)", notice: "cmdbSaved")
                 } catch DomainError.invalid(let message, let issues) {
-                    problems.add(issues, summary: message)
+                    problems.add(pages.localized(issues, context), summary: message)
                 } catch DomainError.stale {
                     problems.stale = try await services.configItems.versions(of: id, for: principal).last
                 }

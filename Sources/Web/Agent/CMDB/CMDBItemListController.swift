@@ -87,7 +87,7 @@ struct CMDBItemListController {
             "lists": try await savedLists.map { ["id": $0.id, "name": $0.name] },
             "listQuery": query, "exportHref": "/agent/cmdb/export?" + query,
             "firstPage": cursor != nil,
-            "issues": issues.map { ["field": $0.field, "message": $0.message] }, "hasIssues": !issues.isEmpty,
+            "issues": issues.map { ["field": $0.field, "message": pages.text(of: $0, context)] }, "hasIssues": !issues.isEmpty,
         ]
         if let ciClass { view["newHref"] = "/agent/cmdb/classes/\(ciClass.id)/new" }
         if let next = page?.next { view["nextPage"] = "/agent/cmdb/items?" + query + "&cursor=" + TicketListParameters.encode(next) }

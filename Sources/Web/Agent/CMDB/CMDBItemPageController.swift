@@ -32,7 +32,7 @@ struct CMDBItemPageController {
                     _ = try await services.configItems.relate(target, type: type, to: id, by: principal)
                 }
             } catch DomainError.invalid(let message, let issues) {
-                return try await page(request, context, id: id, relationError: issues.first?.message ?? message)
+                return try await page(request, context, id: id, relationError: issues.first.map { pages.text(of: $0, context) } ?? message)
             }
             return PageRenderer.redirect(to: "/agent/cmdb/items/\(id)?notice=cmdbRelated#relations")
         }

@@ -52,7 +52,7 @@ struct NewTicketController {
         ticket.organisationId = form.id("organisation")
         if let pending = form.trimmed("pendingUntil") {
             guard let date = time(context).date(fromInput: pending) else {
-                throw DomainError.invalid(field: "pendingUntil", "Enter a date and time such as 2026-11-30T09:00.")
+                throw DomainError.invalid(FieldIssue(field: "pendingUntil", .invalidDate(example: "2026-11-30T09:00")))
             }
             ticket.pendingUntil = date
         }
@@ -97,11 +97,7 @@ struct NewTicketController {
                                              "selected": $0.rawValue == channel] as [String: Any] },
             "fields": FieldControls(time: time(context)).controls(definitions, values: [:], draft: sent),
             "hasFields": !definitions.isEmpty,
-            "issues": issues.map { issue in
-                let key = "ticketView.issue.\(issue.field)"
-                let text = pages.text(key, context)
-                return ["field": issue.field, "message": text == key ? issue.message : text]
-            },
+            "issues": issues.map { ["field": $0.field, "message": pages.text(of: $0, context)] },
         ]
         return try pages.page("agent/ticket-new", title: "ticketNew.title", view: view, context: context, request: request,
                               section: "newTicket", status: status)

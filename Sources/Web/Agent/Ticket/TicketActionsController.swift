@@ -39,11 +39,11 @@ struct TicketActionsController {
         }
         agent.post("tickets/:id/links") { request, context -> Response in
             try await act(request, context, .link) { principal, id, form in
-                guard let type = LinkType(rawValue: form["type"] ?? "") else { throw DomainError.invalid(field: "type", "Choose a kind of link.") }
+                guard let type = LinkType(rawValue: form["type"] ?? "") else { throw DomainError.invalid(FieldIssue(field: "type", .required)) }
                 let object = LinkObject(rawValue: form["targetObject"] ?? "") ?? .ticket
                 let targetID = object == .ticket
                     ? try await ticket(numbered: form.trimmed("target"), field: "target", principal)
-                    : try form.id("target").orThrow(DomainError.invalid(field: "target", "Enter the number of the configuration item."))
+                    : try form.id("target").orThrow(DomainError.invalid(FieldIssue(field: "target", .required)))
                 _ = try await services.tickets.link(id, type: type, to: object, targetID: targetID, by: principal)
                 return PageRenderer.redirect(to: "/agent/tickets/\(id)", notice: "linked")
             }
@@ -64,7 +64,7 @@ struct TicketActionsController {
         agent.post("tickets/:id/time") { request, context -> Response in
             try await act(request, context, .time) { principal, id, form in
                 guard let minutes = form.trimmed("minutes").flatMap(Int.init) else {
-                    throw DomainError.invalid(field: "minutes", "Minutes must be between 1 and 1440.")
+                    throw DomainError.invalid(FieldIssue(field: "minutes", .outOfRange(min: "1", max: "1440")))
                 }
                 _ = try await services.tickets.bookTime(id, minutes: minutes, note: form.trimmed("note"), by: principal)
                 return PageRenderer.redirect(to: "/agent/tickets/\(id)", notice: "timeBooked")
@@ -98,19 +98,19 @@ struct TicketActionsController {
     /// The id of the ticket with `number` among those the agent may see; a field error when there is none.
     private func ticket(numbered number: String?, field: String, _ principal: Principal) async throws -> Int64 {
         let digits = (number ?? "").filter(\.isNumber)
-        guard !digits.isEmpty else { throw DomainError.invalid(field: field, "Enter a ticket number.") }
+        guard !digits.isEmpty else { throw DomainError.invalid(FieldIssue(field: field, .required)) }
         var list = TicketListRequest(query: "number:\(digits)")
         list.limit = 5
         guard let ticket = try await services.tickets.list(list, for: principal).items.first(where: { $0.number == digits }) else {
-            throw DomainError.invalid(field: field, "No ticket \(digits).")
+            throw DomainError.invalid(FieldIssue(field: field, .unknownReference(reference: String(digits))))
         }
         return ticket.id
     }
 
     private func addArticle(_ request: Request, _ context: AppRequestContext, _ principal: Principal, _ id: Int64, _ form: FormData) async throws -> Response {
-        guard let kind = ComposeRequest.Kind(rawValue: form["kind"] ?? "") else { throw DomainError.invalid(field: "kind", "Choose what to write.") }
+        guard let kind = ComposeRequest.Kind(rawValue: form["kind"] ?? "") else { throw DomainError.invalid(FieldIssue(field: "kind", .required)) }
         if form["insertTemplate"] != nil {
-            guard let templateID = form.id("template") else { throw DomainError.invalid(field: "template", "Choose a template.") }
+            guard let templateID = form.id("template") else { throw DomainError.invalid(FieldIssue(field: "template", .required)) }
             let rendered = try await services.textTemplates.render(templateID, forTicket: id, language: context.language.rawValue, by: principal)
             let body = form["body"] ?? ""
             let filled = FormData(fields: form.fields.map { $0.name == "body" ? ($0.name, body.isEmpty ? rendered.text : body + "\n" + rendered.text) : $0 })
@@ -134,7 +134,7 @@ struct TicketActionsController {
             article.customerVisible = form.isChecked("customerVisible")
         }
         if let minutes = form.trimmed("timeMinutes") {
-            guard let value = Int(minutes) else { throw DomainError.invalid(field: "timeMinutes", "Time is a number of minutes.") }
+            guard let value = Int(minutes) else { throw DomainError.invalid(FieldIssue(field: "timeMinutes", .invalidNumber)) }
             article.timeMinutes = value
         }
         article.attachments = form.files.filter { $0.field == "attachments" }.map { file in

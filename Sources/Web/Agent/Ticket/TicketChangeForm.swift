@@ -31,7 +31,7 @@ struct TicketChangeForm {
                 if !current.isEmpty { changes.pendingUntil = .clear }
             } else if text != current {
                 guard let date = time.date(fromInput: text) else {
-                    throw DomainError.invalid(field: "pendingUntil", "Enter a date and time such as 2026-11-30T09:00.")
+                    throw DomainError.invalid(FieldIssue(field: "pendingUntil", .invalidDate(example: "2026-11-30T09:00")))
                 }
                 changes.pendingUntil = .set(date)
             }

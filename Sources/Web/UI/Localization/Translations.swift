@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Mustache
 
@@ -44,6 +45,13 @@ public struct Translations: Sendable {
     /// The texts of one language as templates walk them: `t.dashboard.title`.
     func templateNode(_ language: UILanguage) -> TextNode {
         TextNode(texts: catalogs[language] ?? [:], prefix: "")
+    }
+
+    /// What `issue` says in `language`: the text `validation.CODE` with the code's parameters filled in, or the issue's
+    /// English message when it has no code or the code no text.
+    func text(of issue: FieldIssue, in language: UILanguage) -> String {
+        guard let code = issue.code, let template = catalogs[language]?["validation." + code.name.rawValue] else { return issue.message }
+        return FieldIssue.Code.fill(template, code.parameters)
     }
 
     /// One text; `{name}` placeholders are replaced by `arguments`.

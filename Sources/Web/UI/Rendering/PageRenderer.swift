@@ -89,4 +89,14 @@ public struct PageRenderer: Sendable {
     func text(_ key: String, _ context: AppRequestContext, _ arguments: [String: String] = [:]) -> String {
         translations.text(key, in: context.language, arguments)
     }
+
+    /// What a field issue says in the request's language (`validation.CODE`, else its English message).
+    func text(of issue: FieldIssue, _ context: AppRequestContext) -> String {
+        translations.text(of: issue, in: context.language)
+    }
+
+    /// The issues with their messages in the request's language, for forms that show `message`.
+    func localized(_ issues: [FieldIssue], _ context: AppRequestContext) -> [FieldIssue] {
+        issues.map { FieldIssue(field: $0.field, message: text(of: $0, context)) }
+    }
 }

@@ -19,7 +19,7 @@ struct PageErrorMiddleware: RouterMiddleware {
             return PageRenderer.redirect(to: signInPath + (back.map { "?next=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""))
         } catch let error as DomainError {
             let problem = Problem(error)
-            let issues = problem.errors?.map { ["field": $0.field, "message": $0.message] } ?? []
+            let issues = problem.errors?.map { ["field": $0.field, "message": pages.text(of: $0, context)] } ?? []
             let view: [String: Any] = ["status": problem.status, "detail": error.message, "issues": issues, "hasIssues": !issues.isEmpty]
             return try pages.page(
                 "shared/error", title: "error.\(problem.status)", view: view, context: context, request: request,
