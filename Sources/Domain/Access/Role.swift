@@ -5,11 +5,14 @@ public struct Role: Sendable, Equatable, Identifiable {
     public var comment: String?
     /// Rights per queue id.
     public var queueRights: [Int64: QueueRights]
+    /// Counted up by every change; `If-Match`.
+    public var version: Int64
 
-    public init(id: Int64, name: String, comment: String? = nil, queueRights: [Int64: QueueRights] = [:]) {
+    public init(id: Int64, name: String, comment: String? = nil, queueRights: [Int64: QueueRights] = [:], version: Int64 = 1) {
         self.id = id
         self.name = name
         self.comment = comment
         self.queueRights = queueRights
+        self.version = version
     }
 }

@@ -20,12 +20,14 @@ public struct User: Sendable, Codable, Equatable, Identifiable {
     public var totpEnabled: Bool
     public var roleIDs: [Int64]
     public var createdAt: Date
+    /// Counted up by every change of the account's attributes (not by passwords or second factors); `If-Match`.
+    public var version: Int64
 
     public init(
         id: Int64, login: String, email: String? = nil, firstName: String = "", lastName: String = "",
         isAgent: Bool, isCustomer: Bool = false, isAdmin: Bool = false, contactID: Int64? = nil,
         seesOrganisationTickets: Bool = false, locale: String = "de", isActive: Bool = true,
-        totpEnabled: Bool = false, roleIDs: [Int64] = [], createdAt: Date
+        totpEnabled: Bool = false, roleIDs: [Int64] = [], createdAt: Date, version: Int64 = 1
     ) {
         self.id = id
         self.login = login
@@ -42,5 +44,6 @@ public struct User: Sendable, Codable, Equatable, Identifiable {
         self.totpEnabled = totpEnabled
         self.roleIDs = roleIDs
         self.createdAt = createdAt
+        self.version = version
     }
 }

@@ -35,7 +35,7 @@ public struct AdminChangeLog: Sendable {
     /// Up to `limit` changes, newest first, older than the change `cursor` when one is given.
     public func recent(before cursor: Int64? = nil, limit: Int, by principal: Principal) async throws -> Page<AdminChange> {
         try AccessPolicy.requireAdmin(principal)
-        guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
+        guard (1...1000).contains(limit) else { throw DomainError.invalid(FieldIssue(field: "limit", .outOfRange(min: "1", max: "1000"))) }
         let (events, logins) = try await context.database.read { db in
             let events = try await EventRepository(db).latest(ofTypes: Self.eventTypes, before: cursor, limit: limit + 1)
             let actors = Set(events.compactMap(\.actorID)).filter { $0 != 0 }
@@ -44,6 +44,19 @@ public struct AdminChangeLog: Sendable {
             return (events, logins)
         }
         return Page(fetched: events.map { Self.change($0, logins: logins) }, limit: limit, cursor: \.id)
+    }
+
+    /// The newest change of one object (`kind` as in `AdminChange.kind`), looked for among the newest 1,000 changes;
+    /// nil when none is among them. Stale-edit explanations name who changed the object and when.
+    public func latest(kind: String, objectId: Int64, by principal: Principal) async throws -> AdminChange? {
+        var cursor: Int64?
+        for _ in 0..<5 {
+            let page = try await recent(before: cursor, limit: 200, by: principal)
+            if let found = page.items.first(where: { $0.kind == kind && $0.objectId == String(objectId) }) { return found }
+            guard let next = page.next.flatMap(Int64.init) else { return nil }
+            cursor = next
+        }
+        return nil
     }
 
     private static func change(_ event: DomainEvent, logins: [Int64: String]) -> AdminChange {

@@ -18,11 +18,25 @@ public struct MasterDataService: Sendable {
         try await cache.current(context.database)
     }
 
-    /// Creates (`record.id == 0`) or updates a record after validating its name and references.
-    public func save<Record: StoredRecord & Named>(_ record: Record, by principal: Principal) async throws -> Record {
+    /// One record with its version, read from the database (not the cache), for editing.
+    public func find<Record: StoredRecord & Named>(_ type: Record.Type, _ id: Int64) async throws -> Versioned<Record> {
+        let found = try await context.database.read { db in
+            let records = Records<Record>(db)
+            guard let record = try await records.find(id), let version = try await records.version(of: id) else { return nil as Versioned<Record>? }
+            return Versioned(record, version: version)
+        }
+        guard let found else { throw DomainError.notFound("No \(Record.table) entry \(id).") }
+        return found
+    }
+
+    /// Creates (`record.id == 0`) or updates a record after validating its name and references. An update with
+    /// `expectedVersion` is refused as stale when the record's version is another one (someone changed it meanwhile).
+    public func save<Record: StoredRecord & Named>(
+        _ record: Record, expectedVersion: Int64? = nil, by principal: Principal
+    ) async throws -> Versioned<Record> {
         try AccessPolicy.requireAdmin(principal)
         let name = record.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 200 else { throw DomainError.invalid(field: "name", "A name needs 1 to 200 characters.") }
+        guard !name.isEmpty, name.count <= 200 else { throw DomainError.invalid(FieldIssue(field: "name", .length(min: 1, max: 200))) }
         try record.validate()
         try record.validateReferences(in: try await cache.current(context.database))
         let now = context.now()
@@ -34,25 +48,29 @@ public struct MasterDataService: Sendable {
             }
             if let parent = record.parentReference {
                 guard parent != record.id, all.contains(where: { $0.id == parent }) else {
-                    throw DomainError.invalid(field: "parentId", "Unknown parent \(parent).")
+                    throw DomainError.invalid(FieldIssue(field: "parentId", .unknownReference(reference: String(parent))))
                 }
                 // Walk up from the new parent; meeting the record itself would close a cycle.
                 var ancestor: Int64? = parent
                 var seen: Set<Int64> = []
                 while let current = ancestor, seen.insert(current).inserted {
                     guard current != record.id else {
-                        throw DomainError.invalid(field: "parentId", "'\(name)' cannot be placed below itself.")
+                        throw DomainError.invalid(FieldIssue(field: "parentId", .selfReference))
                     }
                     ancestor = all.first { $0.id == current }?.parentReference
                 }
             }
             var stored = record
             stored.name = name
+            var version = Versioned<Record>.first
             if record.id == 0 {
                 stored = try await records.insert(stored)
             } else {
                 guard all.contains(where: { $0.id == record.id }) else { throw DomainError.notFound("No \(Record.table) entry \(record.id).") }
-                try await records.update(stored)
+                guard let updated = try await records.update(stored, expectedVersion: expectedVersion) else {
+                    throw DomainError.stale(Versioned<Record>.staleMessage(Record.table, record.id, current: try await records.version(of: record.id), sent: expectedVersion))
+                }
+                version = updated
             }
             try await EventRepository(db).append(
                 type: EventType.masterDataChanged, ticketID: nil, actorID: principal.userID,
@@ -61,7 +79,7 @@ public struct MasterDataService: Sendable {
                 ]),
                 at: now
             )
-            return stored
+            return Versioned(stored, version: version)
         }
         await cache.invalidate()
         return saved
@@ -92,7 +110,7 @@ extension Queue: Named {
     }
     public func validateReferences(in master: MasterData) throws(DomainError) {
         if let calendarID, master.calendar(calendarID) == nil {
-            throw .invalid(field: "calendarId", "Unknown calendar \(calendarID).")
+            throw .invalid(FieldIssue(field: "calendarId", .unknownReference(reference: String(calendarID))))
         }
     }
 }
@@ -105,7 +123,7 @@ extension CalendarRecord: Named {
     public func validate() throws(DomainError) {
         // The API spells identifiers `…Id`; the domain's `timeZoneID` issue is reported as the caller wrote it.
         let issues = calendar.validate().map { issue in
-            FieldIssue(field: issue.field == "timeZoneID" ? "timeZoneId" : issue.field, message: issue.message)
+            issue.moved(to: issue.field == "timeZoneID" ? "timeZoneId" : issue.field)
         }
         if !issues.isEmpty { throw .invalid("The calendar is not valid.", issues: issues) }
     }
@@ -118,7 +136,7 @@ extension SLAPolicy: Named {
     }
     public func validateReferences(in master: MasterData) throws(DomainError) {
         if let calendarID, master.calendar(calendarID) == nil {
-            throw .invalid(field: "calendarId", "Unknown calendar \(calendarID).")
+            throw .invalid(FieldIssue(field: "calendarId", .unknownReference(reference: String(calendarID))))
         }
     }
 }
@@ -131,6 +149,6 @@ extension Service: Named {
 
 extension Priority: Named {
     public func validate() throws(DomainError) {
-        guard (1...100).contains(rank) else { throw .invalid(field: "rank", "rank must be between 1 and 100.") }
+        guard (1...100).contains(rank) else { throw .invalid(FieldIssue(field: "rank", .outOfRange(min: "1", max: "100"))) }
     }
 }

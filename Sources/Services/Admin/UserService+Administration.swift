@@ -25,8 +25,9 @@ public struct UserChange: Sendable, Decodable {
 extension UserService {
     /// Changes a user's names, address, kind, language, roles or whether the account is active (administrators
     /// only). Administrators cannot deactivate themselves or take away their own administration right, so that an
-    /// installation never loses its last way in by accident.
-    public func update(_ id: Int64, _ change: UserChange, by principal: Principal) async throws -> User {
+    /// installation never loses its last way in by accident. With `expectedVersion`, a user changed meanwhile is refused
+    /// as stale.
+    public func update(_ id: Int64, _ change: UserChange, expectedVersion: Int64? = nil, by principal: Principal) async throws -> User {
         try AccessPolicy.requireAdmin(principal)
         if id == principal.userID, change.isActive == false {
             throw DomainError.invalid(field: "isActive", "You cannot deactivate your own account.")
@@ -54,23 +55,26 @@ extension UserService {
             if let isActive = change.isActive { user.isActive = isActive }
             if let roleIDs = change.roleIds { user.roleIDs = Array(Set(roleIDs)).sorted() }
             try await Self.checkReferences(roleIDs: user.roleIDs, contactID: user.contactID, isCustomer: user.isCustomer, db: db)
-            try await users.update(user)
+            guard let version = try await users.update(user, expectedVersion: expectedVersion) else {
+                throw DomainError.stale(Versioned<User>.staleMessage("user", id, current: try await users.find(id)?.version, sent: expectedVersion))
+            }
+            user.version = version
             try await Self.appendEvent(user, action: change.isActive == false ? "deactivated" : "updated", by: principal, at: now, db: db)
             return user
         }
     }
 
     /// Replaces a role's name, comment and rights per queue (administrators only); agents holding it have the new
-    /// rights with their next request.
-    public func updateRole(_ id: Int64, _ input: RoleInput, by principal: Principal) async throws -> Role {
-        try await saveRole(id, input, by: principal)
+    /// rights with their next request. With `expectedVersion`, a role changed meanwhile is refused as stale.
+    public func updateRole(_ id: Int64, _ input: RoleInput, expectedVersion: Int64? = nil, by principal: Principal) async throws -> Role {
+        try await saveRole(id, input, expectedVersion: expectedVersion, by: principal)
     }
 
     /// Creates (`id == nil`) or replaces a role after checking its name, right names and queues.
-    func saveRole(_ id: Int64?, _ input: RoleInput, by principal: Principal) async throws -> Role {
+    func saveRole(_ id: Int64?, _ input: RoleInput, expectedVersion: Int64? = nil, by principal: Principal) async throws -> Role {
         try AccessPolicy.requireAdmin(principal)
         let name = input.name.trimmingCharacters(in: .whitespaces)
-        guard (1...200).contains(name.count) else { throw DomainError.invalid(field: "name", "A name needs 1 to 200 characters.") }
+        guard (1...200).contains(name.count) else { throw DomainError.invalid(FieldIssue(field: "name", .length(min: 1, max: 200))) }
         var rights: [Int64: QueueRights] = [:]
         for (key, names) in input.queues {
             guard let queue = Int64(key) else { throw DomainError.invalid(field: "queues", "Keys must be queue ids.") }
@@ -84,7 +88,7 @@ extension UserService {
         return try await context.database.transaction { db in
             let queues = try await Records<Queue>(db).all()
             for queue in requested.keys.sorted() where !queues.contains(where: { $0.id == queue }) {
-                throw DomainError.invalid(field: "queues.\(queue)", "Unknown queue \(queue).")
+                throw DomainError.invalid(FieldIssue(field: "queues.\(queue)", .unknownReference(reference: String(queue))))
             }
             let repository = RoleRepository(db)
             let roles = try await repository.all()
@@ -92,10 +96,13 @@ extension UserService {
             if roles.contains(where: { $0.id != id && $0.name.lowercased() == name.lowercased() }) {
                 throw DomainError.conflict("A role named '\(name)' exists already.")
             }
-            let role: Role
+            var role: Role
             if let id {
                 role = Role(id: id, name: name, comment: input.comment, queueRights: requested)
-                try await repository.update(role)
+                guard let version = try await repository.update(role, expectedVersion: expectedVersion) else {
+                    throw DomainError.stale(Versioned<Role>.staleMessage("role", id, current: roles.first { $0.id == id }?.version, sent: expectedVersion))
+                }
+                role.version = version
             } else {
                 role = try await repository.insert(Role(id: 0, name: name, comment: input.comment, queueRights: requested))
             }
@@ -109,19 +116,19 @@ extension UserService {
     }
 
     static func checkLocale(_ locale: String) throws(DomainError) {
-        guard ["de", "en"].contains(locale) else { throw DomainError.invalid(field: "locale", "locale must be de or en.") }
+        guard ["de", "en"].contains(locale) else { throw DomainError.invalid(FieldIssue(field: "locale", .invalidChoice)) }
     }
 
     /// Refuses unknown roles and contacts, and a customer account without a contact.
     static func checkReferences(roleIDs: [Int64], contactID: Int64?, isCustomer: Bool, db: any SQLDatabase) async throws {
         let roles = try await RoleRepository(db).all()
         for id in roleIDs where !roles.contains(where: { $0.id == id }) {
-            throw DomainError.invalid(field: "roleIds", "Unknown role \(id).")
+            throw DomainError.invalid(FieldIssue(field: "roleIds", .unknownReference(reference: String(id))))
         }
         if let contactID, try await ContactRepository(db).find(contactID) == nil {
-            throw DomainError.invalid(field: "contactId", "Unknown contact \(contactID).")
+            throw DomainError.invalid(FieldIssue(field: "contactId", .unknownReference(reference: String(contactID))))
         }
-        if isCustomer, contactID == nil { throw DomainError.invalid(field: "contactId", "A customer account needs a contact.") }
+        if isCustomer, contactID == nil { throw DomainError.invalid(FieldIssue(field: "contactId", .required)) }
     }
 
     /// Records a change of `user`'s account in the event log (the administrators' change log reads it).

@@ -17,7 +17,10 @@ public struct RoleRepository: Sendable {
         }
         return try rows.map { row in
             let id = try row.int64("id")
-            return Role(id: id, name: try row.string("name"), comment: try row.stringOrNil("comment"), queueRights: byRole[id] ?? [:])
+            return Role(
+                id: id, name: try row.string("name"), comment: try row.stringOrNil("comment"), queueRights: byRole[id] ?? [:],
+                version: try row.int64("version")
+            )
         }
     }
 
@@ -47,12 +50,18 @@ public struct RoleRepository: Sendable {
         return stored
     }
 
-    public func update(_ role: Role) async throws {
-        try await db.raw("""
-            UPDATE roles SET name = \(bind: role.name), name_key = \(bind: role.name.lowercased()), comment = \(bind: role.comment)
-            WHERE id = \(bind: role.id)
-            """).run()
+    /// Writes the role and its rights and counts its version up; with `expectedVersion`, only while the row is still at
+    /// that version. Returns the new version, or nil when nothing was written.
+    public func update(_ role: Role, expectedVersion: Int64? = nil) async throws -> Int64? {
+        let versionCheck: SQLQueryString = expectedVersion.map { " AND version = \(bind: $0)" } ?? ""
+        let row = try await db.raw("""
+            UPDATE roles SET name = \(bind: role.name), name_key = \(bind: role.name.lowercased()), comment = \(bind: role.comment),
+                version = version + 1
+            WHERE id = \(bind: role.id)\(versionCheck) RETURNING version
+            """).first()
+        guard let version = try row?.int64("version") else { return nil }
         try await setRights(of: role.id, to: role.queueRights)
+        return version
     }
 
     private func setRights(of roleID: Int64, to rights: [Int64: QueueRights]) async throws {

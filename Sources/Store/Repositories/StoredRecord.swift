@@ -33,8 +33,20 @@ public struct Records<Record: StoredRecord>: Sendable {
         return try Record.decode(row)
     }
 
-    public func update(_ record: Record) async throws {
+    /// Writes `record` over its row and counts the row's version up. With `expectedVersion`, only a row still at that
+    /// version is written. Returns the new version, or nil when nothing was written (no such row, or another version).
+    @discardableResult
+    public func update(_ record: Record, expectedVersion: Int64? = nil) async throws -> Int64? {
         let assignments = record.columns.map { column, value in SQLQueryString("\(ident: column) = \(bind: value)") }
-        try await db.raw("UPDATE \(ident: Record.table) SET \(assignments.joined(separator: ", ")) WHERE id = \(bind: record.id)").run()
+        let versionCheck: SQLQueryString = expectedVersion.map { " AND version = \(bind: $0)" } ?? ""
+        return try await db.raw("""
+            UPDATE \(ident: Record.table) SET \(assignments.joined(separator: ", ")), version = version + 1
+            WHERE id = \(bind: record.id)\(versionCheck) RETURNING version
+            """).first()?.decode(column: "version", as: Int64.self)
+    }
+
+    /// The current version of the row `id`; nil when there is none.
+    public func version(of id: Int64) async throws -> Int64? {
+        try await db.raw("SELECT version FROM \(ident: Record.table) WHERE id = \(bind: id)").first()?.decode(column: "version", as: Int64.self)
     }
 }

@@ -75,15 +75,21 @@ public struct UserRepository: Sendable {
         return stored
     }
 
-    public func update(_ user: User) async throws {
-        try await db.raw("""
+    /// Writes the account's attributes and roles and counts its version up; with `expectedVersion`, only while the row is
+    /// still at that version. Returns the new version, or nil when nothing was written.
+    public func update(_ user: User, expectedVersion: Int64? = nil) async throws -> Int64? {
+        let versionCheck: SQLQueryString = expectedVersion.map { " AND version = \(bind: $0)" } ?? ""
+        let row = try await db.raw("""
             UPDATE users SET login = \(bind: user.login), login_key = \(bind: user.login.lowercased()), email = \(bind: user.email),
                 first_name = \(bind: user.firstName), last_name = \(bind: user.lastName), is_agent = \(bind: user.isAgent),
                 is_customer = \(bind: user.isCustomer), is_admin = \(bind: user.isAdmin), contact_id = \(bind: user.contactID),
-                sees_organisation = \(bind: user.seesOrganisationTickets), locale = \(bind: user.locale), is_active = \(bind: user.isActive)
-            WHERE id = \(bind: user.id)
-            """).run()
+                sees_organisation = \(bind: user.seesOrganisationTickets), locale = \(bind: user.locale), is_active = \(bind: user.isActive),
+                version = version + 1
+            WHERE id = \(bind: user.id)\(versionCheck) RETURNING version
+            """).first()
+        guard let version = try row?.int64("version") else { return nil }
         try await setRoles(of: user.id, to: user.roleIDs)
+        return version
     }
 
     public func setPasswordHash(of id: Int64, to hash: String) async throws {
@@ -153,7 +159,8 @@ public struct UserRepository: Sendable {
             isAgent: try row.bool("is_agent"), isCustomer: try row.bool("is_customer"), isAdmin: try row.bool("is_admin"),
             contactID: try row.int64OrNil("contact_id"), seesOrganisationTickets: try row.bool("sees_organisation"),
             locale: try row.string("locale"), isActive: try row.bool("is_active"),
-            totpEnabled: try row.stringOrNil("totp_secret") != nil, roleIDs: roleIDs, createdAt: try row.date("created_at")
+            totpEnabled: try row.stringOrNil("totp_secret") != nil, roleIDs: roleIDs, createdAt: try row.date("created_at"),
+            version: try row.int64("version")
         )
     }
 }

@@ -29,11 +29,15 @@ struct PeopleController {
             return try APIBody.response(try await services.users.create(input, by: try context.requirePrincipal()), status: .created)
         }
         api.get("users/:id") { _, context -> Response in
-            try APIBody.response(try await services.users.user(try context.id(), by: try context.requirePrincipal()))
+            let user = try await services.users.user(try context.id(), by: try context.requirePrincipal())
+            return try APIBody.response(user, headers: [.eTag: TicketController.etag(user.version)])
         }
         api.patch("users/:id") { request, context -> Response in
             let change = try await APIBody.decode(UserChange.self, from: request)
-            return try APIBody.response(try await services.users.update(try context.id(), change, by: try context.requirePrincipal()))
+            let user = try await services.users.update(
+                try context.id(), change, expectedVersion: try TicketController.ifMatch(request), by: try context.requirePrincipal()
+            )
+            return try APIBody.response(user, headers: [.eTag: TicketController.etag(user.version)])
         }
         api.get("roles") { _, context -> Response in
             let roles = try await services.users.roles(by: try context.requirePrincipal())
@@ -45,7 +49,10 @@ struct PeopleController {
         }
         api.put("roles/:id") { request, context -> Response in
             let input = try await APIBody.decode(RoleInput.self, from: request)
-            return try APIBody.response(RoleBody(try await services.users.updateRole(try context.id(), input, by: try context.requirePrincipal())))
+            let role = try await services.users.updateRole(
+                try context.id(), input, expectedVersion: try TicketController.ifMatch(request), by: try context.requirePrincipal()
+            )
+            return try APIBody.response(RoleBody(role), headers: [.eTag: TicketController.etag(role.version)])
         }
 
         api.get("contacts") { request, context -> Response in
@@ -87,7 +94,7 @@ struct PeopleController {
         api.get("fields") { request, context -> Response in
             let principal = try context.requirePrincipal()
             let object = try request.query("object").map { text in
-                guard let object = FieldObject(rawValue: text) else { throw DomainError.invalid(field: "object", "Unknown object '\(text)'.") }
+                guard let object = FieldObject(rawValue: text) else { throw DomainError.invalid(FieldIssue(field: "object", .unknownReference(reference: text))) }
                 return object
             }
             return try APIBody.response(ItemList(items: try await services.fields.definitions(for: object, visibleTo: principal)))
@@ -121,11 +128,13 @@ struct RoleBody: Encodable {
     var name: String
     var comment: String?
     var queues: [String: [String]]
+    var version: Int64
 
     init(_ role: Role) {
         id = role.id
         name = role.name
         comment = role.comment
         queues = Dictionary(uniqueKeysWithValues: role.queueRights.map { (String($0.key), $0.value.names) })
+        version = role.version
     }
 }

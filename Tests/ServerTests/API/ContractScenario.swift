@@ -94,8 +94,11 @@ struct ContractScenario {
 
     /// Returns the id of a new queue the rest of the walk works in.
     private func masterData() async throws -> Int64 {
-        for path in ["queues", "states", "priorities", "types", "services"] {
-            #expect(try await api.call(.get, "/api/v1/\(path)", token: admin).items.count >= 5, "\(path)")
+        for path in ["queues", "states", "priorities", "types", "services", "calendars", "slas"] {
+            let items = try await api.call(.get, "/api/v1/\(path)", token: admin).items
+            #expect(items.count >= (["calendars", "slas"].contains(path) ? 2 : 5), "\(path)")
+            let first = try #require(items.first?.int("id"))
+            #expect(try await api.call(.get, "/api/v1/\(path)/\(first)", token: admin).headers[.eTag] != nil, "\(path)")
         }
         let queue = try await api.call(.post, "/api/v1/queues", token: admin,
                                        json: ["name": "Vertragswesen", "parentId": 1, "followUpPolicy": "newTicket"])

@@ -10,7 +10,7 @@ struct AdminChangeLogTests {
         try await TestSystem.run(backend) { system, _ in
             let services = system.services
             let admin = try await services.auth.signIn(login: "admin", password: "admin-password", totpCode: nil).principal
-            let queue = try await services.masterData.save(Queue(id: 0, name: "Bauamt"), by: admin)
+            let queue = try await services.masterData.save(Queue(id: 0, name: "Bauamt"), by: admin).record
             let role = try await services.users.createRole(RoleInput(name: "Bauamt lesen", queues: [String(queue.id): ["read"]]), by: admin)
             _ = try await services.users.updateRole(role.id, RoleInput(name: "Bauamt", queues: [String(queue.id): ["read", "note"]]), by: admin)
             let user = try await services.users.create(NewUser(login: "b.bauer", password: "bauer-passwort"), by: admin)

@@ -9,6 +9,9 @@ struct AdminForm {
     var heading: String?
     /// Problems that belong to no single control.
     var issues: [String] = []
+    /// The version of the record the form edits, sent back as the hidden `version` so that a save from a stale copy
+    /// is refused; nil for forms of records without versions (and new ones).
+    var version: Int64?
     /// Shown as a separate, confirmed form that posts to this path (deleting the record).
     var deleteAction: String?
     var deleteLabel: String?
@@ -64,6 +67,7 @@ struct AdminForm {
             "formHasFieldIssues": sections.contains { $0.allFields.contains { $0.issue != nil } },
         ]
         if let heading { view["formHeading"] = heading }
+        if let version { view["formVersion"] = String(version) }
         if let deleteAction {
             view["formDelete"] = ["dAction": deleteAction, "dLabel": deleteLabel ?? "", "dConfirm": confirmation ?? ""]
         }

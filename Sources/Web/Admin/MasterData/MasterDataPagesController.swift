@@ -51,19 +51,17 @@ struct MasterDataPagesController<Page: MasterDataPage> {
             try await save(page.blank, request, context)
         }
         group.get(RouterPath(stringLiteral: path + "/:id")) { request, context -> Response in
-            try await form(try await existing(context), request, context)
+            let existing = try await existing(context)
+            return try await form(existing.record, version: existing.version, request, context)
         }
         group.post(RouterPath(stringLiteral: path + "/:id")) { request, context -> Response in
-            try await save(try await existing(context), request, context)
+            try await save(try await existing(context).record, request, context)
         }
     }
 
-    private func existing(_ context: AppRequestContext) async throws -> Page.Record {
-        let id = try context.id()
-        guard let record = page.records(in: try await services.masterData.snapshot()).first(where: { $0.id == id }) else {
-            throw DomainError.notFound("No \(page.path) entry \(id).")
-        }
-        return record
+    private func existing(_ context: AppRequestContext) async throws -> Versioned<Page.Record> {
+        _ = try context.requireAdmin()
+        return try await services.masterData.find(Page.Record.self, try context.id())
     }
 
     private func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -85,7 +83,8 @@ struct MasterDataPagesController<Page: MasterDataPage> {
     }
 
     private func form(
-        _ record: Page.Record, _ request: Request, _ context: AppRequestContext, issues: [FieldIssue] = [], status: HTTPResponse.Status = .ok
+        _ record: Page.Record, version: Int64? = nil, _ request: Request, _ context: AppRequestContext, issues: [FieldIssue] = [],
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         _ = try context.requireAdmin()
         let t = AdminTexts(admin: admin, context: context)
@@ -94,6 +93,7 @@ struct MasterDataPagesController<Page: MasterDataPage> {
             action: isNew ? "/admin/\(page.path)/new" : "/admin/\(page.path)/\(record.id)", submitLabel: t("action.save"),
             sections: page.sections(record, in: try await services.masterData.snapshot(), t)
         )
+        form.version = version
         form.place(issues)
         return try admin.forms(
             [form], title: isNew ? "admin.\(page.path).new" : "admin.\(page.path).edit", titleArguments: ["name": record.name],
@@ -106,10 +106,15 @@ struct MasterDataPagesController<Page: MasterDataPage> {
         let principal = try context.requireAdmin()
         var reader = admin.reader(context)
         let draft = page.read(&reader, into: record)
+        let version = reader.version()
         return try await admin.submit(context, reading: reader, success: "/admin/\(page.path)", notice: "adminSaved") { issues, status in
-            try await form(draft, request, context, issues: issues, status: status)
+            try await form(draft, version: version, request, context, issues: issues, status: status)
+        } stale: {
+            let current = try await services.masterData.find(Page.Record.self, record.id)
+            let explanation = try await StaleEdit.explanation(kind: Page.Record.table, id: record.id, services: services, admin: admin, context: context)
+            return try await form(current.record, version: current.version, request, context, issues: [explanation], status: .preconditionFailed)
         } save: {
-            _ = try await services.masterData.save(draft, by: principal)
+            _ = try await services.masterData.save(draft, expectedVersion: version, by: principal)
         }
     }
 }

@@ -56,18 +56,23 @@ struct RolesController {
             queues[String(name.dropFirst("queues.".count)), default: []].append(value)
         }
         let input = RoleInput(name: context.form.trimmed("name") ?? "", comment: context.form.trimmed("comment"), queues: queues)
+        let version = admin.reader(context).version()
         var draft = role
+        draft.version = version ?? role.version
         (draft.name, draft.comment) = (input.name, input.comment)
         draft.queueRights = Dictionary(uniqueKeysWithValues: queues.compactMap { key, names in
             Int64(key).map { ($0, QueueRights(names: names) ?? []) }
         })
         return try await admin.submit(context, success: "/admin/roles", notice: "adminSaved") { issues, status in
             try await page(draft, request, context, issues: issues, status: status)
+        } stale: {
+            let explanation = try await StaleEdit.explanation(kind: "role", id: role.id, services: services, admin: admin, context: context)
+            return try await page(try await existing(context), request, context, issues: [explanation], status: .preconditionFailed)
         } save: {
             if role.id == 0 {
                 _ = try await services.users.createRole(input, by: principal)
             } else {
-                _ = try await services.users.updateRole(role.id, input, by: principal)
+                _ = try await services.users.updateRole(role.id, input, expectedVersion: version, by: principal)
             }
         }
     }
@@ -95,6 +100,7 @@ struct RolesController {
             ]),
             FormSection(t("admin.roles.matrix"), hint: t("admin.roles.matrixHint"), grid: matrix),
         ])
+        if role.id != 0 { form.version = role.version }
         form.place(issues)
         return try admin.forms(
             [form], title: role.id == 0 ? "admin.roles.new" : "admin.roles.edit", titleArguments: ["name": role.name],

@@ -39,10 +39,17 @@ struct UsersController {
             let user = try await services.users.user(try context.id(), by: principal)
             var form = admin.reader(context)
             let change = read(&form)
+            let version = form.version()
             return try await admin.submit(context, reading: form, success: "/admin/users", notice: "adminSaved") { issues, status in
-                try await page(user, draft: draft(user, change), request, context, issues: issues, status: status)
+                var sent = draft(user, change)
+                sent.version = version ?? user.version
+                return try await page(user, draft: sent, request, context, issues: issues, status: status)
+            } stale: {
+                let current = try await services.users.user(user.id, by: principal)
+                let explanation = try await StaleEdit.explanation(kind: "user", id: user.id, services: services, admin: admin, context: context)
+                return try await page(current, draft: current, request, context, issues: [explanation], status: .preconditionFailed)
             } save: {
-                _ = try await services.users.update(user.id, change, by: principal)
+                _ = try await services.users.update(user.id, change, expectedVersion: version, by: principal)
             }
         }
         group.post("users/:id/password") { request, context -> Response in
@@ -153,6 +160,7 @@ struct UsersController {
             sections[0].fields.append(.checkbox("isActive", t("admin.common.active"), isChecked: draft.isActive, hint: t("admin.users.activeHint")))
         }
         var main = AdminForm(action: user.map { "/admin/users/\($0.id)" } ?? "/admin/users/new", submitLabel: t("action.save"), sections: sections)
+        if user != nil { main.version = draft.version }
         main.place(issues)
         var forms = [main]
         if let user {
