@@ -43,7 +43,7 @@ class NewTicketTests(BrowserTest):
         self.fill("#new-body", "Vorsprache am Tresen.")
         self.submit("#new-ticket-form")
         self.assertEqual(self.path(), "/agent/tickets/new")
-        self.assertIn("Datum", self.text("#new-ticket-form .field-error"))
+        self.assertIn("Wartet bis: Bitte füllen Sie dieses Feld aus.", self.text("#new-ticket-form .field-error"))
         self.assertEqual(self.find("#new-title").get_attribute("value"), "Ausweisdrucker defekt", "the input is kept")
         self.select("#new-state", "neu")
         self.submit("#new-ticket-form")

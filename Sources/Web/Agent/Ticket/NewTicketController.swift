@@ -97,7 +97,7 @@ struct NewTicketController {
                                              "selected": $0.rawValue == channel] as [String: Any] },
             "fields": FieldControls(time: time(context)).controls(definitions, values: [:], draft: sent),
             "hasFields": !definitions.isEmpty,
-            "issues": issues.map { ["field": $0.field, "message": pages.text(of: $0, context)] },
+            "issues": issues.map { pages.ticketIssue($0, context) },
         ]
         return try pages.page("agent/ticket-new", title: "ticketNew.title", view: view, context: context, request: request,
                               section: "newTicket", status: status)

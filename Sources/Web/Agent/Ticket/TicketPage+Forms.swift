@@ -35,7 +35,7 @@ extension TicketPage {
     /// The problems of `form` as the page lists them: the field's label and the message.
     func issues(_ state: TicketFormState?, _ form: TicketFormState.Form) -> [[String: String]] {
         guard let state, state.form == form else { return [] }
-        return state.issues.map { ["field": $0.field, "message": pages.text(of: $0, context)] }
+        return state.issues.map { pages.ticketIssue($0, context) }
     }
 
     /// The active agents, by name, for owner and responsible.
