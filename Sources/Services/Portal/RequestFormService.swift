@@ -37,6 +37,30 @@ public struct RequestFormService: Sendable {
         return RequestFormDocument(record: record)
     }
 
+    /// The numbers and times of every version of a form, oldest first.
+    public func versions(of id: Int64, by principal: Principal) async throws -> [RequestFormVersion] {
+        try AccessPolicy.requireAdmin(principal)
+        return try await context.database.read { db in
+            try await RequestFormRepository(db).versions(of: id).map { RequestFormVersion(version: $0.version, createdAt: $0.createdAt) }
+        }
+    }
+
+    /// A draft as requesters would see it, after the checks a save makes (refused drafts throw as a save would).
+    public func rendered(_ form: RequestForm, by principal: Principal) async throws -> RenderedForm {
+        try AccessPolicy.requireAdmin(principal)
+        let references = try await references()
+        try Self.check(form, against: references)
+        let now = context.now()
+        return RenderedForm(RequestFormRecord(id: 0, version: 0, form: form, createdAt: now, changedAt: now), fields: Array(references.fields.values))
+    }
+
+    /// A saved version as requesters saw it, rendered with today's field definitions.
+    public func rendered(version: Int64, of id: Int64, by principal: Principal) async throws -> RenderedForm {
+        let document = try await self.version(version, of: id, by: principal)
+        let fields = try await context.database.read { db in try await FieldRepository(db).definitions(for: .ticket) }
+        return RenderedForm(document.record, fields: fields)
+    }
+
     public func create(_ form: RequestForm, by principal: Principal) async throws -> RequestFormDocument {
         try AccessPolicy.requireAdmin(principal)
         let now = context.now()
