@@ -60,7 +60,9 @@ class PortalAdminTests(BrowserTest):
         self.assertFalse(hidden.is_displayed(), "the conditional field waits for its condition")
         self.select(f"#preview #f-{kind}", "Defekt")
         self.wait_until(lambda: hidden.is_displayed(), message="the preview shows the conditional field like the portal")
+        self.browser.set_window_size(1280, 2600)
         self.screenshot("portal-form-editor")
+        self.browser.set_window_size(1280, 800)
 
         self.select("#f-categoryId", f"Diensthandy {tag}")
         self.click_and_wait("button[value='save']")
