@@ -24,6 +24,7 @@ public func buildRouter(services: WebServices, trustedProxies: TrustedProxies = 
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: MethodNotAllowedMiddleware(routes: .api))
     router.add(middleware: QueryTextMiddleware())
     SystemController(services: services).register(on: router)
     let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(auth: services.auth))
