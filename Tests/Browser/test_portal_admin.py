@@ -1,7 +1,8 @@
 """The portal's administration (issue 6): an administrator files a catalogue category, builds a small request form
 with a conditional field in the editor — without code, adding fields with the editor's buttons —, sees a refused
 condition next to its control, previews the form as the portal shows it (not submittable), publishes it in the
-category, and a customer finds and submits it in the portal; the version history and the change log show it."""
+category, and a customer finds and submits it in the portal; the version history and the change log show it. A portal
+text with an unknown placeholder is refused next to it, a good one saved, an emptied one is the default again."""
 
 import time
 
@@ -93,3 +94,28 @@ class PortalAdminTests(BrowserTest):
         self.assertRegex(self.path(), r"^/portal/requests/\d+$")
         self.assertIn("Handy: Defekt", self.text("main"))
         self.assertIn("Display gesprungen.", self.text(".thread"))
+
+    def test_admin_edits_a_portal_text(self):
+        self.sign_in()
+        self.open("/admin/portal/texts")
+        subject = "//fieldset[legend='Gelöst']//input[contains(@id, 'subject')]"
+        body = "//fieldset[legend='Gelöst']//textarea"
+        field = self.browser.find_element("xpath", subject)
+        self.assertEqual("Ihr Anliegen {{ticket.number}} ist gelöst", field.get_attribute("value"))
+        field_id = field.get_attribute("id")
+        self.fill(f"#{field_id}", "Erledigt: {{ticket.nummer}}")
+        self.submit("form[action='/admin/portal/texts']")
+        self.assertIn("Unknown placeholders", self.text(f"#{field_id}-issue"), "the refusal sits next to the text it concerns")
+        self.fill(f"#{field_id}", "Erledigt: {{ticket.number}}")
+        self.submit("form[action='/admin/portal/texts']")
+        self.assertIn("gespeichert", self.text(".notice"))
+        self.assertEqual("Erledigt: {{ticket.number}}", self.find(f"#{field_id}").get_attribute("value"))
+        self.open("/admin/")
+        self.assertIn("Portal-Texte", self.text("#changelog"))
+
+        self.open("/admin/portal/texts")
+        self.find(f"#{field_id}").clear()
+        self.browser.find_element("xpath", body).clear()
+        self.submit("form[action='/admin/portal/texts']")
+        self.assertEqual("Ihr Anliegen {{ticket.number}} ist gelöst", self.find(f"#{field_id}").get_attribute("value"),
+                         "an emptied text is the default again")
