@@ -61,7 +61,9 @@ public struct RequestFormService: Sendable {
         return RenderedForm(document.record, fields: fields)
     }
 
-    public func create(_ form: RequestForm, by principal: Principal) async throws -> RequestFormDocument {
+    /// Creates a form as version 1; with `offeredIn`, the same transaction makes that category (and only it) offer
+    /// the form (`.clear`: none does).
+    public func create(_ form: RequestForm, offeredIn: Change<Int64>? = nil, by principal: Principal) async throws -> RequestFormDocument {
         try AccessPolicy.requireAdmin(principal)
         let now = context.now()
         let references = try await references()
@@ -69,12 +71,16 @@ public struct RequestFormService: Sendable {
             try Self.check(form, against: references)
             let record = try await RequestFormRepository(db).insert(form, by: principal.actorID, at: now)
             try await PortalEvents.record("portal.form", id: record.id, action: "created", by: principal, at: now, db: db)
+            try await Self.offer(record.id, in: offeredIn, by: principal, at: now, db: db)
             return RequestFormDocument(record: record)
         }
     }
 
-    /// Saves `form` as the next version of form `id`; with `expectedVersion`, a form saved meanwhile is refused (412).
-    public func save(_ id: Int64, _ form: RequestForm, expectedVersion: Int64?, by principal: Principal) async throws -> RequestFormDocument {
+    /// Saves `form` as the next version of form `id`; with `expectedVersion`, a form saved meanwhile is refused (412);
+    /// with `offeredIn`, as in `create`.
+    public func save(
+        _ id: Int64, _ form: RequestForm, expectedVersion: Int64?, offeredIn: Change<Int64>? = nil, by principal: Principal
+    ) async throws -> RequestFormDocument {
         try AccessPolicy.requireAdmin(principal)
         let now = context.now()
         let references = try await references()
@@ -89,6 +95,7 @@ public struct RequestFormService: Sendable {
                 throw DomainError.stale("The form was saved meanwhile.")
             }
             try await PortalEvents.record("portal.form", id: id, action: "version \(record.version)", by: principal, at: now, db: db)
+            try await Self.offer(id, in: offeredIn, by: principal, at: now, db: db)
             return RequestFormDocument(record: record)
         }
     }
@@ -106,6 +113,23 @@ public struct RequestFormService: Sendable {
             )
         }
         return FormPreview(title: checked.title, text: checked.text, fields: checked.fields)
+    }
+
+    /// Makes the category named by `change` (and no other) offer form `formID`; `.clear`: no category; nil: leaves
+    /// the catalogue alone. Every category changed is recorded like any change of the catalogue.
+    private static func offer(_ formID: Int64, in change: Change<Int64>?, by principal: Principal, at now: Date, db: any SQLDatabase) async throws {
+        guard let change else { return }
+        let repository = CatalogueRepository(db)
+        let all = try await repository.all()
+        if let chosen = change.value, !all.contains(where: { $0.id == chosen }) {
+            throw DomainError.invalid(field: "categoryId", "Unknown category \(chosen).")
+        }
+        for var category in all where (category.formID == formID) != (category.id == change.value) {
+            category.formID = category.id == change.value ? formID : nil
+            category.changedAt = now
+            guard try await repository.update(category) != nil else { throw DomainError.stale("The category was changed meanwhile.") }
+            try await PortalEvents.record("portal.category", id: category.id, action: "updated", by: principal, at: now, db: db)
+        }
     }
 
     /// What forms may refer to: ticket fields, active queues, types, priorities, services and CMDB classes.

@@ -99,25 +99,13 @@ struct RequestFormsAdminController {
         }
     }
 
-    /// Stores the draft as a new form or the next version, then makes the chosen category (and only it) offer the form.
+    /// Stores the draft as a new form or the next version; the chosen category (and only it) then offers the form.
     private func save(_ draft: FormDraft, record: RequestFormRecord?, expectedVersion: Int64?, by principal: Principal) async throws -> Int64 {
-        let categories = try await services.catalogue.categories(matching: nil, for: principal)
-        if let chosen = draft.categoryID, !categories.contains(where: { $0.id == chosen }) {
-            throw DomainError.invalid(field: "categoryId", "Unknown category \(chosen).")
-        }
-        let id: Int64
+        let offeredIn = draft.categoryID.map(Change.set) ?? .clear
         if let record {
-            id = try await services.requestForms.save(record.id, draft.form, expectedVersion: expectedVersion, by: principal).record.id
-        } else {
-            id = try await services.requestForms.create(draft.form, by: principal).record.id
+            return try await services.requestForms.save(record.id, draft.form, expectedVersion: expectedVersion, offeredIn: offeredIn, by: principal).record.id
         }
-        for category in categories where category.formID == id && category.id != draft.categoryID {
-            _ = try await services.catalogue.update(category.id, CategoryChanges(formId: nil), expectedVersion: nil, by: principal)
-        }
-        if let chosen = draft.categoryID, categories.first(where: { $0.id == chosen })?.formID != id {
-            _ = try await services.catalogue.update(chosen, CategoryChanges(formId: id), expectedVersion: nil, by: principal)
-        }
-        return id
+        return try await services.requestForms.create(draft.form, offeredIn: offeredIn, by: principal).record.id
     }
 
     private func editor(
