@@ -37,6 +37,7 @@ struct Serve: AsyncParsableCommand {
     var demo = false
 
     func run() async throws {
+        let proxies = try trustedProxies()
         var logger = Logger(label: "ticketwerk")
         logger.logLevel = .info
         let registry = PrometheusCollectorRegistry()
@@ -51,7 +52,7 @@ struct Serve: AsyncParsableCommand {
             logger.info("seeded the demo service catalogue")
         }
         let services = WebServices(context: context, cache: cache, metrics: registry)
-        let settings = ServerSettings(host: host, port: port, trustedProxies: try trustedProxies())
+        let settings = ServerSettings(host: host, port: port, trustedProxies: proxies)
         let app = try buildApplication(services: services, settings: settings, logger: logger)
         let workers = WorkerPool(jobs: try backgroundJobs(context: context, masterData: cache), logger: logger)
         let group = ServiceGroup(configuration: .init(
