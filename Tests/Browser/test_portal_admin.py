@@ -70,6 +70,11 @@ class PortalAdminTests(BrowserTest):
         self.assertRegex(self.path(), r"^/admin/portal/forms/\d+$")
         self.assertIn("neue Version gespeichert", self.text(".notice"))
         self.assertIn("Version 1", self.text("#versions-title + ul"))
+        editor = self.path()
+        self.click_and_wait("#versions-title + ul a")
+        self.assertIn("Version 1", self.text("h1"))
+        self.assertIn("Ihr Gerät", self.text("#preview"), "a saved version is shown as the portal showed it")
+        self.open(editor)
         self.click_and_wait("button[value='down.0.0.0']")
         self.click_and_wait("button[value='save']")
         self.assertIn("'%s' comes later in the form" % kind, self.text("#f-pages-0--sections-0--items-0--showWhen-field-issue"),
