@@ -122,7 +122,7 @@ public struct RequestFormService: Sendable {
         let repository = CatalogueRepository(db)
         let all = try await repository.all()
         if let chosen = change.value, !all.contains(where: { $0.id == chosen }) {
-            throw DomainError.invalid(field: "categoryId", "Unknown category \(chosen).")
+            throw DomainError.invalid(FieldIssue(field: "categoryId", .unknownReference(reference: String(chosen))))
         }
         for var category in all where (category.formID == formID) != (category.id == change.value) {
             category.formID = category.id == change.value ? formID : nil

@@ -54,7 +54,7 @@ struct PortalTextsAdminController {
     private static func slotIssue(_ issue: FieldIssue, sent: [Int]) -> FieldIssue {
         guard issue.field.hasPrefix("items["), let close = issue.field.firstIndex(of: "]"),
               let index = Int(issue.field.dropFirst(6).prefix(upTo: close)), sent.indices.contains(index) else { return issue }
-        return FieldIssue(field: "items[\(sent[index])]" + issue.field[issue.field.index(after: close)...], message: issue.message)
+        return issue.moved(to: "items[\(sent[index])]" + issue.field[issue.field.index(after: close)...])
     }
 
     private func page(

@@ -92,8 +92,8 @@ struct RequestFormsAdminController {
                 return try await editor(draft, record: record, request, context)
             }
         } catch DomainError.invalid(let message, let issues) {
-            return try await editor(draft, record: record, issues: issues.isEmpty ? [FieldIssue(field: "", message: message)] : issues,
-                                    status: .unprocessableContent, request, context)
+            let shown = admin.pages.localized(issues.isEmpty ? [FieldIssue(field: "", message: message)] : issues, context)
+            return try await editor(draft, record: record, issues: shown, status: .unprocessableContent, request, context)
         } catch DomainError.stale(let message) {
             return try await editor(draft, record: record, issues: [FieldIssue(field: "", message: message)], status: .preconditionFailed, request, context)
         }
