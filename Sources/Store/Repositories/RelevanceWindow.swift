@@ -1,7 +1,8 @@
-/// Relevance order on SQLite ranks only the newest matches of a search: FTS5's `bm25` reads every match, and a common
-/// word matches a large part of the table (PostgreSQL ranks all matches; finding the newest costs it as much). The pages of a relevance search
-/// end after the window; when the window holds less than a first page of what the caller may see (a narrow
-/// scope or filter), all matches are ranked instead.
+/// Relevance order ranks only the newest matches of a search: FTS5's `bm25` and PostgreSQL's `ts_rank` read every match
+/// they rank, and a common word matches a large part of the table. Ticket search windows on SQLite only (PostgreSQL
+/// ranks all tickets' matches); item search on both engines. The pages of a relevance search end after the window; when
+/// the window holds less than a first page of what the caller may see (a narrow scope or filter), all matches are
+/// ranked instead.
 enum RelevanceWindow {
     /// One page by `fetch`, which runs the query with a window of that many newest matches (nil: all).
     static func page<Item>(

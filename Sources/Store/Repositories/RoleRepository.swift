@@ -1,7 +1,7 @@
 import Domain
 import SQLKit
 
-/// Roles and the queue rights they grant.
+/// Roles and the queue and role-wide rights they grant.
 public struct RoleRepository: Sendable {
     let db: any SQLDatabase
 
@@ -19,7 +19,7 @@ public struct RoleRepository: Sendable {
             let id = try row.int64("id")
             return Role(
                 id: id, name: try row.string("name"), comment: try row.stringOrNil("comment"), queueRights: byRole[id] ?? [:],
-                version: try row.int64("version")
+                rights: RoleRights(rawValue: UInt16(truncatingIfNeeded: try row.int64("rights"))), version: try row.int64("version")
             )
         }
     }
@@ -41,7 +41,8 @@ public struct RoleRepository: Sendable {
 
     public func insert(_ role: Role) async throws -> Role {
         let row = try await db.raw("""
-            INSERT INTO roles (name, name_key, comment) VALUES (\(bind: role.name), \(bind: role.name.lowercased()), \(bind: role.comment))
+            INSERT INTO roles (name, name_key, comment, rights)
+            VALUES (\(bind: role.name), \(bind: role.name.lowercased()), \(bind: role.comment), \(bind: Int64(role.rights.rawValue)))
             RETURNING id
             """).first()
         var stored = role
@@ -56,7 +57,7 @@ public struct RoleRepository: Sendable {
         let versionCheck: SQLQueryString = expectedVersion.map { " AND version = \(bind: $0)" } ?? ""
         let row = try await db.raw("""
             UPDATE roles SET name = \(bind: role.name), name_key = \(bind: role.name.lowercased()), comment = \(bind: role.comment),
-                version = version + 1
+                rights = \(bind: Int64(role.rights.rawValue)), version = version + 1
             WHERE id = \(bind: role.id)\(versionCheck) RETURNING version
             """).first()
         guard let version = try row?.int64("version") else { return nil }

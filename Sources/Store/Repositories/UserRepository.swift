@@ -116,9 +116,10 @@ public struct UserRepository: Sendable {
         }
     }
 
-    /// Everything the access policy needs about a user: merged queue rights and visible organisations.
+    /// Everything the access policy needs about a user: merged queue and role-wide rights and visible organisations.
     public func principal(for user: User) async throws -> Principal {
         var rights: [Int64: QueueRights] = [:]
+        var roleRights: RoleRights = []
         if user.isAgent {
             let rows = try await db.raw("""
                 SELECT r.queue_id, r.rights FROM role_queue_rights r JOIN user_roles u ON u.role_id = r.role_id
@@ -127,6 +128,9 @@ public struct UserRepository: Sendable {
             for row in rows {
                 let queue = try row.int64("queue_id")
                 rights[queue, default: []].formUnion(QueueRights(rawValue: UInt16(truncatingIfNeeded: try row.int64("rights"))))
+            }
+            for row in try await db.raw("SELECT r.rights FROM roles r JOIN user_roles u ON u.role_id = r.id WHERE u.user_id = \(bind: user.id)").all() {
+                roleRights.formUnion(RoleRights(rawValue: UInt16(truncatingIfNeeded: try row.int64("rights"))))
             }
         }
         var member: Int64?
@@ -137,7 +141,8 @@ public struct UserRepository: Sendable {
         let organisations = user.seesOrganisationTickets ? member.map { [$0] } ?? [] : []
         return Principal(
             userID: user.id, login: user.login, isAgent: user.isAgent, isAdmin: user.isAdmin, queueRights: rights,
-            contactID: user.isCustomer ? user.contactID : nil, organisationIDs: organisations, memberOrganisationID: member, locale: user.locale
+            contactID: user.isCustomer ? user.contactID : nil, organisationIDs: organisations, memberOrganisationID: member, locale: user.locale,
+            rights: roleRights
         )
     }
 

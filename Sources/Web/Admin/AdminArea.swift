@@ -24,6 +24,7 @@ struct AdminArea {
         MasterDataPagesController(CalendarPage(), services: services, admin: shared).register(on: admin)
         MasterDataPagesController(SLAPage(), services: services, admin: shared).register(on: admin)
         SLAConfigurationController(services: services, admin: shared).register(on: admin)
+        CMDBImpactSettingsController(services: services, admin: shared).register(on: admin)
         MailAccountsController(services: services, admin: shared).register(on: admin)
         MailFiltersController(services: services, admin: shared).register(on: admin)
         AdminTextTemplatesController(services: services, pages: pages).register(on: admin)

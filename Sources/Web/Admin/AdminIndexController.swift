@@ -17,6 +17,7 @@ struct AdminIndexController {
         ("serviceLevels", [("calendars", "calendars"), ("slas", "slas"), ("sla-configuration", "slaConfiguration")]),
         ("mail", [("queues", "mailTexts"), ("mail-accounts", "mailAccounts"), ("mail-filters", "mailFilters")]),
         ("portal", [("portal/catalogue", "portalCatalogue"), ("portal/forms", "portalForms"), ("portal/texts", "portalTexts")]),
+        ("cmdb", [("cmdb-impact", "cmdbImpact")]),
     ]
 
     func register(on group: RouterGroup<AppRequestContext>) {
