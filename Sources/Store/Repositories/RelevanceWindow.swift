@@ -1,5 +1,5 @@
-/// Relevance order on SQLite ranks only the newest matches of a search: FTS5's `bm25` reads every match, and a common
-/// word matches a large part of the table (PostgreSQL ranks all matches; finding the newest costs it as much). The pages of a relevance search
+/// Relevance order ranks only the newest matches of a search: FTS5's `bm25` and PostgreSQL's `ts_rank` read every
+/// ranked document, and a common word matches a large part of the table. The pages of a relevance search
 /// end after the window; when the window holds less than a first page of what the caller may see (a narrow
 /// scope or filter), all matches are ranked instead.
 enum RelevanceWindow {

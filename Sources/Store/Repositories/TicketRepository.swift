@@ -109,10 +109,11 @@ public struct TicketRepository: Sendable {
 
     /// One page of tickets matching `query` within `scope`, plus the cursor of the following page.
     public func list(_ query: TicketListQuery, in scope: TicketScope) async throws -> (tickets: [Ticket], next: TicketCursor?) {
-        guard dialect == .sqlite, query.sort == .relevance, query.fullText != nil else {
+        guard query.sort == .relevance, query.fullText != nil else {
             return try await page(query, in: scope, relevanceWindow: nil)
         }
-        let found = try await RelevanceWindow.page(limit: query.limit, cursor: query.cursor, window: query.relevanceWindow) { window in
+        let window = dialect == .sqlite ? query.relevanceWindow : min(query.relevanceWindow, TicketListQuery.postgresRelevanceWindow)
+        let found = try await RelevanceWindow.page(limit: query.limit, cursor: query.cursor, window: window) { window in
             let (tickets, next) = try await page(query, in: scope, relevanceWindow: window)
             return (tickets, next)
         }
@@ -136,11 +137,18 @@ public struct TicketRepository: Sendable {
                     """)
                 score = "s.score"
             case .postgres:
-                joins.append("""
-                    JOIN (SELECT ticket_id, ts_rank(\(document), q) AS score FROM ticket_search,
-                          (SELECT to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText)) AS q) query
-                          WHERE \(document) @@ q) s ON s.ticket_id = t.id
-                    """)
+                let tsQuery: SQLQueryString = "to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText))"
+                if let window {
+                    // The newest matches, ranked by the function of migration 18, which pins their plan.
+                    joins.append("""
+                        JOIN ticket_search_newest(\(tsQuery), \(literal: window), \(bind: query.searchesCustomerDocument)) s ON s.ticket_id = t.id
+                        """)
+                } else {
+                    joins.append("""
+                        JOIN (SELECT ticket_id, ts_rank(\(document), q) AS score FROM ticket_search, (SELECT \(tsQuery) AS q) query
+                              WHERE \(document) @@ q) s ON s.ticket_id = t.id
+                        """)
+                }
                 score = "-s.score"
             }
         }
