@@ -74,6 +74,21 @@ public struct TicketRepository: Sendable {
         try await db.raw("SELECT t.* FROM tickets t WHERE t.id = \(bind: id) AND \(scope.condition())").first().map(Self.decode)
     }
 
+    /// The ticket with `id` if it lies within `scope`, with its stored field values by field id, in one query.
+    public func findWithFieldValues(_ id: Int64, in scope: TicketScope) async throws -> (ticket: Ticket, fieldValues: [Int64: String])? {
+        let rows = try await db.raw("""
+            SELECT t.*, fv.field_id AS value_field_id, fv.value AS field_value FROM tickets t
+            LEFT JOIN field_values fv ON fv.object = \(bind: FieldObject.ticket.rawValue) AND fv.object_id = t.id
+            WHERE t.id = \(bind: id) AND \(scope.condition())
+            """).all()
+        guard let first = rows.first else { return nil }
+        var values: [Int64: String] = [:]
+        for row in rows {
+            if let field = try row.int64OrNil("value_field_id") { values[field] = try row.string("field_value") }
+        }
+        return (try Self.decode(first), values)
+    }
+
     /// The ticket with `id`, locked against concurrent writers until the transaction ends (PostgreSQL;
     /// SQLite transactions are already exclusive).
     public func findForUpdate(_ id: Int64, in scope: TicketScope) async throws -> Ticket? {
