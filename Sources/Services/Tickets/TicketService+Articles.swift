@@ -71,28 +71,11 @@ extension TicketService {
         let dialect = context.database.dialect
         return try await context.database.read { db in
             let ticket = try await requireTicket(id, for: principal, db: db)
-            let tickets = TicketRepository(db, dialect: dialect)
-            let scope = AccessPolicy.ticketScope(for: principal)
-            var entries = try await HistoryRepository(db).entries(ofTicket: ticket.id)
-            for index in entries.indices {
-                switch entries[index].field {
-                case "link":
-                    for keyPath in [\HistoryEntry.oldValue, \HistoryEntry.newValue] {
-                        let parts = entries[index][keyPath: keyPath]?.split(separator: " ") ?? []
-                        guard parts.count == 3, parts[1] == "ticket", let linked = Int64(parts[2]) else { continue }
-                        if try await tickets.find(linked, in: scope) == nil { entries[index][keyPath: keyPath] = "\(parts[0]) ticket –" }
-                    }
-                case "merged", "mergedInto":
-                    guard let number = entries[index].newValue else { continue }
-                    guard let other = try await tickets.find(number: number), try await tickets.find(other.id, in: scope) != nil else {
-                        entries[index].newValue = "–"
-                        continue
-                    }
-                default:
-                    continue
-                }
-            }
-            return entries
+            let entries = try await HistoryRepository(db).entries(ofTicket: ticket.id)
+            let references = HistoryTicketReferences(entries)
+            let visible = try await TicketRepository(db, dialect: dialect).visible(
+                ids: references.ids, numbers: references.numbers, in: AccessPolicy.ticketScope(for: principal))
+            return references.redacting(entries, visibleIDs: visible.ids, visibleNumbers: visible.numbers)
         }
     }
 }

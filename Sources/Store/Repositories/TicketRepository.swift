@@ -100,6 +100,21 @@ public struct TicketRepository: Sendable {
         try await db.raw("SELECT t.* FROM tickets t WHERE t.number = \(bind: number)").first().map(Self.decode)
     }
 
+    /// Which of `ids` and `numbers` name tickets within `scope`; one query per non-empty set.
+    public func visible(ids: Set<Int64>, numbers: Set<String>, in scope: TicketScope) async throws -> (ids: Set<Int64>, numbers: Set<String>) {
+        var visibleIDs: Set<Int64> = []
+        var visibleNumbers: Set<String> = []
+        if !ids.isEmpty {
+            let rows = try await db.raw("SELECT t.id FROM tickets t WHERE t.id IN (\(binds: Array(ids))) AND \(scope.condition())").all()
+            visibleIDs = Set(try rows.map { try $0.int64("id") })
+        }
+        if !numbers.isEmpty {
+            let rows = try await db.raw("SELECT t.number FROM tickets t WHERE t.number IN (\(binds: Array(numbers))) AND \(scope.condition())").all()
+            visibleNumbers = Set(try rows.map { try $0.string("number") })
+        }
+        return (visibleIDs, visibleNumbers)
+    }
+
     /// Writes every attribute of `ticket` if its stored version is still `ticket.version`; bumps the version.
     /// Returns the new version, or nil when someone else changed the ticket first.
     public func update(_ ticket: Ticket) async throws -> Int64? {

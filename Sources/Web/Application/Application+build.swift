@@ -19,6 +19,7 @@ public func buildRouter(services: WebServices) throws -> Router<AppRequestContex
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: MethodNotAllowedMiddleware(routes: .api))
     router.add(middleware: QueryTextMiddleware())
     SystemController(services: services).register(on: router)
     let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(auth: services.auth))

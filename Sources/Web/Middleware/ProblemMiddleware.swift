@@ -12,7 +12,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as DomainError {
             return Problem(error).response()
         } catch let error as HTTPError {
-            return Problem(status: error.status, title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase).response()
+            var response = Problem(status: error.status, title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase).response()
+            response.headers.append(contentsOf: error.headers)
+            return response
         } catch {
             context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
             return Problem(status: .internalServerError, title: "Internal Server Error", detail: "An unexpected error occurred; it has been logged.").response()

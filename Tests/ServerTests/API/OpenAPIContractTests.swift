@@ -104,3 +104,21 @@ struct OpenAPIContractTests {
         }
     }
 }
+
+@Suite("Wrong methods on REST paths")
+struct MethodNotAllowedTests {
+    @Test("a documented path with an undocumented method answers 405 with Allow; unknown paths stay 404")
+    func wrongMethodIsNotAllowed() async throws {
+        try await TestSystem.run(.sqlite) { system, client in
+            let wrong = try await client.call(.put, "/api/v1/tickets", token: system.adminToken, json: [:])
+            #expect(wrong.status == .methodNotAllowed)
+            #expect(wrong.headers[.allow] == "GET, HEAD, POST")
+            #expect(wrong.headers[.contentType] == "application/problem+json")
+            let literal = try await client.call(.get, "/api/v1/tickets/bulk", token: system.adminToken)
+            #expect(literal.status == .methodNotAllowed)
+            #expect(literal.headers[.allow] == "POST")
+            #expect(try await client.call(.get, "/api/v1/no-such-thing", token: system.adminToken).status == .notFound)
+            #expect(try await client.call(.get, "/api/v1/tickets/987654321", token: system.adminToken).status == .notFound)
+        }
+    }
+}

@@ -24,4 +24,28 @@ struct HistoryRedactionTests {
             #expect(adminRows.contains("relates ticket \(hidden)"))
         }
     }
+
+    @Test("a merge with a ticket in a foreign queue shows no number in the history", arguments: TestBackend.available)
+    func mergePartnersAreRedacted(backend: TestBackend) async throws {
+        try await TestSystem.run(backend) { system, client in
+            let admin = system.adminToken
+            let (_, agent) = try await system.agent("h.leser", rights: ["Servicedesk": [.read]])
+            func create(_ title: String, in queue: String) async throws -> (id: Int64, number: String) {
+                let ticket = try await client.call(.post, "/api/v1/tickets", token: admin, json: ["title": title, "queue": queue]).object
+                return (try #require(ticket.int("id")), try #require(ticket["number"] as? String))
+            }
+            let target = try await create("Drucker", in: "Servicedesk")
+            let hidden = try await create("Personal", in: "Fachverfahren")
+            let visible = try await create("Drucker defekt", in: "Servicedesk")
+            for source in [hidden, visible] {
+                #expect(try await client.call(.post, "/api/v1/tickets/\(source.id)/merge", token: admin, json: ["targetId": target.id]).status == .ok)
+            }
+            func merged(as token: String) async throws -> [String] {
+                try await client.call(.get, "/api/v1/tickets/\(target.id)/history", token: token).items
+                    .filter { $0["field"] as? String == "merged" }.compactMap { $0["newValue"] as? String }.sorted()
+            }
+            #expect(try await merged(as: agent) == [visible.number, "–"].sorted())
+            #expect(try await merged(as: admin) == [hidden.number, visible.number].sorted())
+        }
+    }
 }
