@@ -34,7 +34,7 @@ public enum BenchPhase: String, Sendable, CaseIterable {
     case create
     /// `mail_intake_throughput`
     case mail
-    /// `cmdb_import_seconds`, `cmdb_attribute_query_p95`, `cmdb_search_p95`, `cmdb_item_view_p99`
+    /// `cmdb_import_seconds`, `cmdb_attribute_query_p95`, `cmdb_search_p95`, `cmdb_item_view_p99`, `cmdb_class_counts_p95`
     case cmdb
     /// `dashboard_page_p99`, `queue_page_p99`, `ui_assets_size`
     case pages

@@ -6,7 +6,8 @@ import Store
 
 /// The CMDB figures: `cmdb_import_seconds` (the first 50,000 items of class Computer imported from CSV in one
 /// request), `cmdb_attribute_query_p95` (exact, prefix and range conditions on attributes, 50 rows),
-/// `cmdb_search_p95` (one search word over all items) and `cmdb_item_view_p99` (an item and its 50 relations).
+/// `cmdb_search_p95` (one search word over all items), `cmdb_item_view_p99` (an item and its 50 relations) and
+/// `cmdb_class_counts_p95` (the class browser's item counts).
 /// `BenchConfiguration.items` items are imported in chunks of 50,000 before the queries run.
 extension BenchRunner {
     static let cmdbChunk = 50_000
@@ -57,6 +58,28 @@ extension BenchRunner {
                 + "\(total) items" + scale
         ))
         try await measureItemView(client: client, tickets: tickets, items: total, record: record)
+        try await measureClassCounts(tickets: tickets, items: total, record: record)
+    }
+
+    /// The item counts per class the CMDB start page shows: one grouped count over the `(class_id, id)` index, through
+    /// the Services call the page makes.
+    private func measureClassCounts(tickets: Int, items: Int, record: @Sendable (BenchFigure) -> Void) async throws {
+        let service = ConfigItemService(context: context)
+        let count = max(20, requests(default: 1_000) / 20)
+        let warmup = Self.warmup(for: count)
+        var samples = LatencySamples()
+        let clock = ContinuousClock()
+        for round in 0..<(warmup + count) {
+            let started = clock.now
+            let counts = try await service.countsByClass(for: .system)
+            if round >= warmup { samples.add(clock.now - started) }
+            guard counts.values.reduce(0, +) >= items else { throw BenchError.unexpectedResponse("Counted fewer items than imported.") }
+        }
+        record(BenchFigure(
+            name: "cmdb_class_counts_p95", value: samples.percentile(0.95), unit: "ms", tickets: tickets, backend: backend,
+            target: nil, better: .lower, p50: samples.percentile(0.5), samples: samples.count,
+            note: "ConfigItemService.countsByClass, the one grouped COUNT the CMDB start page makes, over \(items) items"
+        ))
     }
 
     /// The request paths of the attribute-query and search figures, warm-up first.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
 import Metrics
@@ -26,10 +27,17 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Most automatic answers one address gets per day (loop protection).")
     var autoResponseCap = 10
 
+    @Option(help: ArgumentHelp(
+        "A reverse proxy (address or CIDR range) whose X-Forwarded-For names the client; repeatable (TICKETWERK_TRUSTED_PROXIES, comma-separated).",
+        valueName: "CIDR"
+    ))
+    var trustedProxy: [String] = []
+
     @Flag(help: "Seed the demo service catalogue (once; a second start changes nothing).")
     var demo = false
 
     func run() async throws {
+        let proxies = try trustedProxies()
         var logger = Logger(label: "ticketwerk")
         logger.logLevel = .info
         let registry = PrometheusCollectorRegistry()
@@ -44,7 +52,8 @@ struct Serve: AsyncParsableCommand {
             logger.info("seeded the demo service catalogue")
         }
         let services = WebServices(context: context, cache: cache, metrics: registry)
-        let app = try buildApplication(services: services, settings: ServerSettings(host: host, port: port), logger: logger)
+        let settings = ServerSettings(host: host, port: port, trustedProxies: proxies)
+        let app = try buildApplication(services: services, settings: settings, logger: logger)
         let workers = WorkerPool(jobs: try backgroundJobs(context: context, masterData: cache), logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: app), .init(service: workers)],
@@ -58,5 +67,18 @@ struct Serve: AsyncParsableCommand {
             throw error
         }
         await context.database.close()
+    }
+
+    /// `--trusted-proxy`, else `TICKETWERK_TRUSTED_PROXIES`.
+    private func trustedProxies() throws -> TrustedProxies {
+        let ranges = trustedProxy.isEmpty
+            ? (ProcessInfo.processInfo.environment["TICKETWERK_TRUSTED_PROXIES"] ?? "").split(separator: ",").map(String.init)
+                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            : trustedProxy
+        do {
+            return try TrustedProxies(ranges)
+        } catch {
+            throw ValidationError("--trusted-proxy: \(error)")
+        }
     }
 }

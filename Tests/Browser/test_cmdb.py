@@ -1,5 +1,6 @@
 """The CMDB pages: class browser, item list with attribute filter, item view with edit, version diff, a stale edit,
-relations and graph, linked tickets with their SLA, the import page with a dry run, and the CSV export."""
+relations and graph, linked tickets with their SLA, the import page with a dry run, and the CSV export; what agents
+who only read the CMDB, or may not see it, are shown; key attributes in lists and next to a ticket's affected items."""
 
 import os
 import tempfile
@@ -171,3 +172,89 @@ class CMDBTests(BrowserTest):
             text = response.read().decode("utf-8-sig")
         self.assertIn(f"IMP-{tag}-2", text)
         self.assertEqual(len(text.strip().splitlines()), 3, "header and the two imported computers")
+
+    def agent_with(self, tag, rights):
+        """Signs in a new agent whose one role reads and notes in the Servicedesk queue and holds the CMDB `rights`."""
+        queue = next(q["id"] for q in self.server.api("GET", "/queues")["items"] if q["name"] == "Servicedesk")
+        role = self.server.api("POST", "/roles", {"name": f"cmdb-{tag}", "queues": {str(queue): ["read", "note"]}, "rights": rights})
+        login = f"c.{tag}"
+        self.server.create_agent(login, "agent-pass-123", role_ids=[role["id"]])
+        self.sign_in(login, "agent-pass-123")
+
+    def test_cmdb_read_only_agent_sees_everything_and_no_way_to_change_it(self):
+        tag = self.tag()
+        pc, printer = self.computer(tag), self.printer(tag)
+        self.server.api("POST", f"/cmdb/items/{pc['id']}/relations", {"type": "dependsOn", "targetId": printer["id"]})
+        self.agent_with(tag, ["cmdb.read"])
+        self.open("/agent/cmdb")
+        self.assertTrue(self.find_all("nav.mainnav a[href='/agent/cmdb']"), "the CMDB is in the top bar")
+        self.assertFalse(self.find_all("a[href='/agent/cmdb/import']"), "no import button")
+        self.assertFalse(self.find_all("a[href^='/agent/cmdb/classes/'][href$='/new']"), "no new-item links")
+        self.open(f"/agent/cmdb/items/{pc['id']}")
+        self.assertIn(printer["name"], self.text("table.relations"))
+        self.assertFalse(self.find_all(f"a[href='/agent/cmdb/items/{pc['id']}/edit']"), "no edit button")
+        self.assertFalse(self.find_all("form.relate") or self.find_all("table.relations form"), "no relation forms")
+        self.open(f"/agent/cmdb/classes/{self.class_id('Computer')}")
+        self.assertTrue(self.find_all("tr[data-item]"))
+        self.assertFalse(self.find_all("form.saveview"), "no saving of lists")
+        self.screenshot("cmdb-read-only")
+        for path in ("/agent/cmdb/import", f"/agent/cmdb/items/{pc['id']}/edit"):
+            self.open(path)
+            self.assertIn("Keine Berechtigung", self.text("h1"), path)
+
+    def test_cmdb_agent_without_rights_gets_nothing(self):
+        tag = self.tag()
+        pc = self.computer(tag)
+        self.agent_with(tag, [])
+        self.assertFalse(self.find_all("nav.mainnav a[href='/agent/cmdb']"), "no CMDB in the top bar")
+        for path in ("/agent/cmdb", f"/agent/cmdb/items/{pc['id']}", "/agent/cmdb/items?q=PF3X"):
+            self.open(path)
+            self.assertIn("Keine Berechtigung", self.text("h1"), path)
+            self.assertNotIn(pc["name"], self.browser.page_source, path)
+
+    def test_cmdb_key_attributes_in_lists_and_on_tickets(self):
+        tag = self.tag()
+        pc = self.computer(tag)
+        self.server.api("PATCH", f"/cmdb/items/{pc['id']}", {"attributes": {"model": f"Esprimo {tag}", "hostname": f"ba-{tag}"}})
+        ticket = self.create_ticket(f"Rechner {tag} startet nicht", type="Störung")
+        self.server.api("POST", f"/tickets/{ticket['id']}/links", {"type": "affects", "targetObject": "configItem", "targetId": pc["id"]})
+        self.sign_in()
+        self.open(f"/agent/cmdb/classes/{self.class_id('Computer')}?attr.serial_number=PF3X{tag}")
+        headers = [th.get_attribute("textContent").strip() for th in self.find_all("table.cmdb-items thead th")]
+        for label in ("Seriennummer", "Inventarnummer", "Modell", "Hostname", "Nutzer"):
+            self.assertIn(label, headers)
+        self.assertIn(f"Esprimo {tag}", self.text(f"tr[data-item='{pc['id']}']"))
+        self.open(f"/agent/tickets/{ticket['id']}")
+        keys = self.find("dl.key-attributes")
+        self.assertEqual(keys.find_element(By.CSS_SELECTOR, "div[data-attribute='inventory_number'] dd").text, f"INV-{tag}")
+        self.assertEqual(keys.find_element(By.CSS_SELECTOR, "div[data-attribute='hostname'] dd").text, f"ba-{tag}")
+        self.assertFalse(keys.find_elements(By.CSS_SELECTOR, "div[data-attribute='ram_gb']"), "only key attributes")
+        self.assertTrue(self.find_all(f"a[href='/agent/cmdb/items/{pc['id']}']"), "the item links to its page")
+        self.screenshot("ticket-affected-items")
+
+    def test_cmdb_rights_of_a_role_and_impact_settings_through_the_admin_pages(self):
+        tag = self.tag()
+        self.sign_in()
+        self.open("/admin/roles/new")
+        self.fill("#f-name", f"Inventur {tag}")
+        self.find("#f-rights-cmdb-write").click()
+        self.screenshot("admin-role-cmdb")
+        self.submit("main form[method=post]")
+        self.assertEqual(self.path(), "/admin/roles")
+        self.assertIn("CMDB lesen, CMDB pflegen", self.text("table.admin-list"))
+        stored = next(r for r in self.server.api("GET", "/roles")["items"] if r["name"] == f"Inventur {tag}")
+        self.assertEqual(stored["rights"], ["cmdb.read", "cmdb.write"], "maintaining includes reading")
+        self.open(f"/admin/roles/{stored['id']}")
+        self.assertTrue(self.find("#f-rights-cmdb-read").is_selected())
+
+        types = {t["name"]: t["id"] for t in self.server.api("GET", "/types")["items"]}
+        before = self.server.api("GET", "/cmdb/impact-settings")
+        self.open("/admin/cmdb-impact")
+        self.find(f"input[name=ticketTypeIds][value='{types['Problem']}']").click()
+        self.submit("main form[method=post]")
+        self.assertIn("gespeichert", self.text(".notice"))
+        after = self.server.api("GET", "/cmdb/impact-settings")
+        self.assertIn(types["Problem"], after["ticketTypeIds"])
+        self.assertEqual(after["version"], before["version"] + 1)
+        self.open("/admin/")
+        self.assertIn("CMDB-Störungsstatus", self.text())

@@ -59,6 +59,37 @@ public enum AccessPolicy {
         }
     }
 
+    /// Whether `principal` reads the CMDB as an agent does (all items, all attributes): administrators, and agents
+    /// holding `cmdb.read` (or `cmdb.write`) through a role.
+    public static func canReadCMDB(_ principal: Principal) -> Bool {
+        principal.isAdmin || (principal.isAgent && principal.rights.completed.contains(.cmdbRead))
+    }
+
+    /// Whether `principal` creates and changes configuration items and relations, imports and keeps shared saved
+    /// lists: administrators, and agents holding `cmdb.write`.
+    public static func canWriteCMDB(_ principal: Principal) -> Bool {
+        principal.isAdmin || (principal.isAgent && principal.rights.contains(.cmdbWrite))
+    }
+
+    /// Throws `forbidden` unless `principal` reads the CMDB as an agent (see `canReadCMDB`).
+    public static func requireCMDBReader(_ principal: Principal) throws(DomainError) {
+        guard canReadCMDB(principal) else {
+            throw .forbidden(principal.isAgent ? "Missing right 'cmdb.read'." : "Only agents may do this.")
+        }
+    }
+
+    /// Throws `forbidden` unless `principal` may read configuration items at all: CMDB readers, and customers, whose
+    /// reads the services limit to their own items and customer-visible attributes.
+    public static func requireItemReader(_ principal: Principal) throws(DomainError) {
+        guard seesInternals(principal) else { return }
+        try requireCMDBReader(principal)
+    }
+
+    /// Throws `forbidden` unless `principal` may change the CMDB's items, relations and saved lists (see `canWriteCMDB`).
+    public static func requireCMDBWriter(_ principal: Principal) throws(DomainError) {
+        guard canWriteCMDB(principal) else { throw .forbidden("Missing right 'cmdb.write'.") }
+    }
+
     /// Whether `principal` sees internal articles and internal field values (agents do, customers do not).
     public static func seesInternals(_ principal: Principal) -> Bool {
         principal.isAgent || principal.isAdmin

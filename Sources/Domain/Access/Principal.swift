@@ -6,6 +6,8 @@ public struct Principal: Sendable, Equatable {
     public var isAdmin: Bool
     /// The agent's rights per queue, merged over all roles.
     public var queueRights: [Int64: QueueRights]
+    /// The agent's role-wide rights (the CMDB's), merged over all roles.
+    public var rights: RoleRights
     /// The customer's own contact.
     public var contactID: Int64?
     /// The organisations whose tickets the customer may see (empty unless granted).
@@ -17,13 +19,15 @@ public struct Principal: Sendable, Equatable {
 
     public init(
         userID: Int64, login: String, isAgent: Bool, isAdmin: Bool, queueRights: [Int64: QueueRights] = [:],
-        contactID: Int64? = nil, organisationIDs: [Int64] = [], memberOrganisationID: Int64? = nil, locale: String = "de"
+        contactID: Int64? = nil, organisationIDs: [Int64] = [], memberOrganisationID: Int64? = nil, locale: String = "de",
+        rights: RoleRights = []
     ) {
         self.userID = userID
         self.login = login
         self.isAgent = isAgent
         self.isAdmin = isAdmin
         self.queueRights = queueRights
+        self.rights = rights
         self.contactID = contactID
         self.organisationIDs = organisationIDs
         self.memberOrganisationID = memberOrganisationID

@@ -1,5 +1,5 @@
 /// The rights a role grants on a queue.
-public struct QueueRights: OptionSet, Sendable, Hashable {
+public struct QueueRights: NamedRights, Hashable {
     public let rawValue: UInt16
     public init(rawValue: UInt16) { self.rawValue = rawValue }
 
@@ -20,17 +20,4 @@ public struct QueueRights: OptionSet, Sendable, Hashable {
         ("read", .read), ("create", .create), ("note", .note), ("reply", .reply),
         ("move", .move), ("owner", .owner), ("priority", .priority), ("admin", .admin),
     ]
-
-    /// Parses right names; `nil` when a name is unknown.
-    public init?(names: [String]) {
-        var rights: QueueRights = []
-        for name in names {
-            guard let right = Self.names.first(where: { $0.0 == name })?.1 else { return nil }
-            rights.insert(right)
-        }
-        self = rights
-    }
-
-    /// The names of the rights in this set.
-    public var names: [String] { Self.names.filter { contains($0.1) }.map(\.0) }
 }

@@ -22,11 +22,14 @@ public struct CIAttribute: Sendable, Codable, Equatable {
     public var customerVisible: Bool
     /// For item references: the name of the class the referenced item must belong to (nil: any class).
     public var referenceClass: String?
+    /// Whether the attribute is one of the class's key attributes: item lists show it as a column and tickets show it
+    /// next to the items they affect.
+    public var isKey: Bool
 
     public init(
         key: String, label: String, labelEN: String? = nil, type: CIAttributeType, section: String? = nil,
         isRequired: Bool = false, isUnique: Bool = false, regex: String? = nil, options: [String] = [],
-        customerVisible: Bool = false, referenceClass: String? = nil
+        customerVisible: Bool = false, referenceClass: String? = nil, isKey: Bool = false
     ) {
         self.key = key
         self.label = label
@@ -39,6 +42,7 @@ public struct CIAttribute: Sendable, Codable, Equatable {
         self.options = options
         self.customerVisible = customerVisible
         self.referenceClass = referenceClass
+        self.isKey = isKey
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -46,6 +50,7 @@ public struct CIAttribute: Sendable, Codable, Equatable {
         case isRequired = "required"
         case isUnique = "unique"
         case regex, options, customerVisible, referenceClass
+        case isKey = "keyAttribute"
     }
 
     /// Decodes an attribute as admins submit it: flags and options may be left out.
@@ -62,7 +67,8 @@ public struct CIAttribute: Sendable, Codable, Equatable {
             regex: try container.decodeIfPresent(String.self, forKey: .regex),
             options: try container.decodeIfPresent([String].self, forKey: .options) ?? [],
             customerVisible: try container.decodeIfPresent(Bool.self, forKey: .customerVisible) ?? false,
-            referenceClass: try container.decodeIfPresent(String.self, forKey: .referenceClass)
+            referenceClass: try container.decodeIfPresent(String.self, forKey: .referenceClass),
+            isKey: try container.decodeIfPresent(Bool.self, forKey: .isKey) ?? false
         )
     }
 

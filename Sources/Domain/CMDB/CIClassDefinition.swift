@@ -4,6 +4,8 @@ import Foundation
 public struct CIClassDefinition: Sendable, Codable, Equatable {
     /// The most attributes a class may have.
     public static let maximumAttributes = 200
+    /// The most key attributes a class may have (they become list columns).
+    public static let maximumKeyAttributes = 6
 
     public var sections: [String]
     public var attributes: [CIAttribute]
@@ -23,6 +25,9 @@ public struct CIClassDefinition: Sendable, Codable, Equatable {
         var issues: [FieldIssue] = []
         if attributes.count > Self.maximumAttributes {
             issues.append(FieldIssue(field: "attributes", message: "A class may have at most \(Self.maximumAttributes) attributes."))
+        }
+        if attributes.filter(\.isKey).count > Self.maximumKeyAttributes {
+            issues.append(FieldIssue(field: "attributes", message: "A class may have at most \(Self.maximumKeyAttributes) key attributes."))
         }
         var seenSections: Set<String> = []
         for (index, section) in sections.enumerated() {

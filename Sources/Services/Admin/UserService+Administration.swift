@@ -60,7 +60,7 @@ extension UserService {
         }
     }
 
-    /// Replaces a role's name, comment and rights per queue (administrators only); agents holding it have the new
+    /// Replaces a role's name, comment, rights per queue and role-wide rights (administrators only); agents holding it have the new
     /// rights with their next request.
     public func updateRole(_ id: Int64, _ input: RoleInput, by principal: Principal) async throws -> Role {
         try await saveRole(id, input, by: principal)
@@ -79,6 +79,9 @@ extension UserService {
             }
             rights[queue] = set
         }
+        guard let roleRights = RoleRights(names: input.rights ?? []) else {
+            throw DomainError.invalid(field: "rights", "Role rights are \(RoleRights.names.map(\.0).joined(separator: ", ")).")
+        }
         let now = context.now()
         let requested = rights
         return try await context.database.transaction { db in
@@ -92,12 +95,13 @@ extension UserService {
             if roles.contains(where: { $0.id != id && $0.name.lowercased() == name.lowercased() }) {
                 throw DomainError.conflict("A role named '\(name)' exists already.")
             }
+            let kept = input.rights == nil ? roles.first { $0.id == id }?.rights ?? [] : roleRights.completed
             let role: Role
             if let id {
-                role = Role(id: id, name: name, comment: input.comment, queueRights: requested)
+                role = Role(id: id, name: name, comment: input.comment, queueRights: requested, rights: kept)
                 try await repository.update(role)
             } else {
-                role = try await repository.insert(Role(id: 0, name: name, comment: input.comment, queueRights: requested))
+                role = try await repository.insert(Role(id: 0, name: name, comment: input.comment, queueRights: requested, rights: kept))
             }
             try await EventRepository(db).append(
                 type: EventType.masterDataChanged, ticketID: nil, actorID: principal.userID,

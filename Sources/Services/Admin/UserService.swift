@@ -25,17 +25,20 @@ public struct NewUser: Sendable, Decodable {
     }
 }
 
-/// A role as administrators submit it: rights by queue id.
+/// A role as administrators submit it: rights by queue id, and role-wide rights.
 public struct RoleInput: Sendable, Decodable {
     public var name: String
     public var comment: String?
     /// Queue id (as a string key, JSON objects have string keys) → right names.
     public var queues: [String: [String]]
+    /// Role-wide right names (`cmdb.read`, `cmdb.write`); nil keeps a role's rights (none for a new role).
+    public var rights: [String]?
 
-    public init(name: String, comment: String? = nil, queues: [String: [String]]) {
+    public init(name: String, comment: String? = nil, queues: [String: [String]], rights: [String]? = nil) {
         self.name = name
         self.comment = comment
         self.queues = queues
+        self.rights = rights
     }
 }
 

@@ -32,13 +32,13 @@ public struct CISavedListService: Sendable {
     }
 
     public func lists(for principal: Principal) async throws -> [CISavedListView] {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requireCMDBReader(principal)
         return try await context.database.read { db in try await CISavedListRepository(db).all() }.map(Self.view)
     }
 
     /// Saves a list after checking that its filters make a valid query.
     public func save(_ input: CISavedListInput, by principal: Principal) async throws -> CISavedListView {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requireCMDBWriter(principal)
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 200 else { throw DomainError.invalid(field: "name", "A list name needs 1 to 200 characters.") }
         _ = try await items.query(for: input.filters, principal: principal)
@@ -56,7 +56,7 @@ public struct CISavedListService: Sendable {
     }
 
     public func delete(_ id: Int64, by principal: Principal) async throws {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requireCMDBWriter(principal)
         try await context.database.transaction { db in
             guard try await CISavedListRepository(db).find(id) != nil else { throw DomainError.notFound("No saved list \(id).") }
             try await CISavedListRepository(db).delete(id)
@@ -65,7 +65,7 @@ public struct CISavedListService: Sendable {
 
     /// The saved list's filters, to run with a page position (`cursor`, `limit`) of the caller's.
     public func filters(of id: Int64, for principal: Principal) async throws -> ConfigItemListRequest {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requireCMDBReader(principal)
         guard let list = try await context.database.read({ db in try await CISavedListRepository(db).find(id) }) else {
             throw DomainError.notFound("No saved list \(id).")
         }

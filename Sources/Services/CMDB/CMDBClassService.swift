@@ -13,18 +13,18 @@ public struct CMDBClassService: Sendable {
     }
 
     public func classes(for principal: Principal) async throws -> [CIClassView] {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requireCMDBReader(principal)
         return try await context.database.read { db in try await CIClassRepository(db).all() }.map(CIClassView.init)
     }
 
     public func ciClass(_ id: Int64, for principal: Principal) async throws -> CIClassView {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requireCMDBReader(principal)
         return CIClassView(try await context.database.read { db in try await Self.require(id, db: db) })
     }
 
     /// Every version of the class's definition, oldest first.
     public func versions(of id: Int64, for principal: Principal) async throws -> [CIClassVersion] {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requireCMDBReader(principal)
         return try await context.database.read { db in
             _ = try await Self.require(id, db: db)
             return try await CIClassRepository(db).versions(of: id)

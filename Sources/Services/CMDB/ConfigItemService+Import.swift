@@ -9,7 +9,7 @@ extension ConfigItemService {
     /// writes nothing; a real run writes all rows or — when any row is bad — none (a 422 listing the rows).
     /// Running the same file twice changes nothing the second time.
     public func importItems(_ request: ConfigItemImportRequest, by principal: Principal) async throws -> ConfigItemImportReport {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requireCMDBWriter(principal)
         let rows = try Self.rows(of: request)
         let dryRun = request.dryRun ?? false
         let now = context.now()

@@ -17,6 +17,7 @@ extension ConfigItemService {
 
     /// The repository query for a request, checked; with the classes it was resolved against.
     func query(for request: ConfigItemListRequest, principal: Principal) async throws -> (ConfigItemListQuery, [CIClass]) {
+        try AccessPolicy.requireItemReader(principal)
         guard (1...1000).contains(request.limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
         let classes = try await context.database.read { db in try await CIClassRepository(db).all() }
         var query = ConfigItemListQuery()

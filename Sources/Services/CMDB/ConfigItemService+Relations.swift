@@ -46,7 +46,7 @@ extension ConfigItemService {
     /// Relates item `id` (source) to `targetID` by `type`. A relation that would close a cycle where the type forbids
     /// one is refused; an existing one is returned as it is.
     public func relate(_ id: Int64, type: CIRelationType, to targetID: Int64, by principal: Principal) async throws -> CIRelationView {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requireCMDBWriter(principal)
         guard id != targetID else { throw DomainError.invalid(field: "targetId", "An item cannot relate to itself.") }
         let now = context.now()
         return try await context.database.transaction { db in
@@ -68,7 +68,7 @@ extension ConfigItemService {
 
     /// Removes a relation of the item (either end).
     public func unrelate(_ id: Int64, relationID: Int64, by principal: Principal) async throws {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requireCMDBWriter(principal)
         let now = context.now()
         try await context.database.transaction { db in
             guard let relation = try await CIRelationRepository(db).relations(of: [id]).first(where: { $0.id == relationID }) else {
@@ -84,7 +84,7 @@ extension ConfigItemService {
 
     /// The item's relations in both directions, each with the item at the other end.
     public func relations(of id: Int64, for principal: Principal) async throws -> [CIRelationView] {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requireCMDBReader(principal)
         return try await context.database.read { db in
             _ = try await requireVisible(id, for: principal, db: db)
             let relations = try await CIRelationRepository(db).relations(of: [id])
@@ -98,7 +98,7 @@ extension ConfigItemService {
 
     /// The items within `depth` relation steps of item `id` (either direction) and the relations among them.
     public func graph(of id: Int64, depth: Int, for principal: Principal) async throws -> CIGraph {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requireCMDBReader(principal)
         guard (1...Self.maximumGraphDepth).contains(depth) else {
             throw DomainError.invalid(field: "depth", "depth must be between 1 and \(Self.maximumGraphDepth).")
         }

@@ -20,7 +20,7 @@ public struct ConfigItemService: Sendable {
 
     /// Creates an item against its class's current definition.
     public func create(_ input: NewConfigItem, by principal: Principal) async throws -> ConfigItemView {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requireCMDBWriter(principal)
         let now = context.now()
         return try await context.database.transaction { db in
             let classes = try await CIClassRepository(db).all()
@@ -87,7 +87,8 @@ public struct ConfigItemService: Sendable {
 
     /// The item with `id`, if `principal` may see it.
     public func item(_ id: Int64, for principal: Principal) async throws -> ConfigItemView {
-        try await context.database.read { db in
+        try AccessPolicy.requireItemReader(principal)
+        return try await context.database.read { db in
             let item = try await requireVisible(id, for: principal, db: db)
             let ciClass = try await CIClassRepository(db).find(item.classID)
             let path = try await ConfigItemRepository(db, dialect: dialect).locationPath(of: item.locationID)
@@ -98,7 +99,7 @@ public struct ConfigItemService: Sendable {
     /// Changes an item. The change applies to the item's own class version (the item is upgraded only by
     /// `CMDBClassService.upgrade`). `expectedVersion` (from `If-Match`) must be current when given.
     public func update(_ id: Int64, _ changes: ConfigItemChanges, expectedVersion: Int64?, by principal: Principal) async throws -> ConfigItemView {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requireCMDBWriter(principal)
         let now = context.now()
         return try await context.database.transaction { db in
             guard let old = try await ConfigItemRepository(db, dialect: dialect).findForUpdate(id) else {
@@ -128,20 +129,29 @@ public struct ConfigItemService: Sendable {
 
     /// Every version of the item, oldest first.
     public func versions(of id: Int64, for principal: Principal) async throws -> [ConfigItemVersion] {
-        try AccessPolicy.requireAgent(principal)
+        try AccessPolicy.requireCMDBReader(principal)
         return try await context.database.read { db in
             _ = try await requireVisible(id, for: principal, db: db)
             return try await ConfigItemRepository(db, dialect: dialect).versions(of: id)
         }
     }
 
-    /// Who changed what on the item, oldest first.
-    public func history(of id: Int64, for principal: Principal) async throws -> [CIHistoryEntry] {
-        try AccessPolicy.requireAgent(principal)
-        return try await context.database.read { db in
-            _ = try await requireVisible(id, for: principal, db: db)
-            return try await CIHistoryRepository(db).entries(ofItem: id)
+    /// Who changed what on the item, newest first: `limit` (1 to 1000) entries after `cursor`, the `next` of the page
+    /// before.
+    public func history(of id: Int64, cursor: String? = nil, limit: Int = 50, for principal: Principal) async throws -> Page<CIHistoryEntry> {
+        try AccessPolicy.requireCMDBReader(principal)
+        guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
+        var before: Int64?
+        if let cursor {
+            guard let id = Int64(cursor), id > 0 else { throw DomainError.invalid(field: "cursor", "The cursor is not one this server handed out.") }
+            before = id
         }
+        let start = before
+        let entries = try await context.database.read { db in
+            _ = try await requireVisible(id, for: principal, db: db)
+            return try await CIHistoryRepository(db).entries(ofItem: id, before: start, limit: limit + 1)
+        }
+        return Page(fetched: entries, limit: limit, cursor: \.id)
     }
 
     /// The item if it exists and `principal` may see it (agents: all; customers: their own and their

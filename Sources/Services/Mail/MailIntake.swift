@@ -71,23 +71,21 @@ public struct MailIntake: Sendable {
     private func fileFollowUp(_ mail: MailMessage, to ticketID: Int64, master: MasterData) async throws -> MailIntakeResult? {
         let now = context.now()
         let dialect = context.database.dialect
-        let reopenState = master.states.first { $0.type == .open && $0.isActive }
-        return try await context.database.transaction { db in
+        return try await context.database.transaction { db -> MailIntakeResult? in
             guard let found = try await TicketRepository(db, dialect: dialect).findForUpdate(ticketID, in: .everything) else { return nil }
             var ticket = try await tickets.followMerges(found, for: .system, db: db)
             var outcome = MailIntakeResult.Outcome.followUp
-            if master.state(ticket.stateID)?.type.isClosed == true {
-                switch master.queue(ticket.queueID)?.followUpPolicy ?? .reopen {
-                case .newTicket:
-                    return nil
-                case .reject:
-                    outcome = .rejected
-                    try await HistoryRepository(db).append(ticketID: ticket.id, actorID: nil, field: "followUp", old: nil, new: "rejected", at: now)
-                case .reopen:
-                    guard let reopenState else { break }
-                    ticket = try await tickets.applyState(reopenState, to: ticket, actorID: nil, db: db, master: master, now: now)
-                    outcome = .reopened
-                }
+            switch try await tickets.followUp(ticket, actorID: nil, db: db, master: master, now: now) {
+            case .open(let current):
+                ticket = current
+            case .newTicket:
+                return nil
+            case .rejected:
+                outcome = .rejected
+                try await HistoryRepository(db).append(ticketID: ticket.id, actorID: nil, field: "followUp", old: nil, new: "rejected", at: now)
+            case .reopened(let reopened):
+                ticket = reopened
+                outcome = .reopened
             }
             let article = try await ArticleWriter(db: db, dialect: dialect, now: now, fields: tickets.fields, sla: SLAKeeper(master: master))
                 .write(ArticleDraft(mail: mail, sender: .customer, customerVisible: true), to: ticket, by: .system, touch: true)

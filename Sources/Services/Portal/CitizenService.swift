@@ -52,15 +52,15 @@ public struct CitizenService: Sendable {
             let ledger = PendingConcernRepository(db, dialect: dialect)
             let settings = try await PortalTextRepository(db).settings()
             let hourAgo = now.addingTimeInterval(-3600)
-            if try await ledger.submissions(scope: "address", subject: email, since: hourAgo) >= settings.submissionsPerAddressPerHour {
+            try await ledger.prune(before: now.addingTimeInterval(-PendingConcern.lifetime))
+            guard try await ledger.admit(scope: "address", subject: email, limit: settings.submissionsPerAddressPerHour, since: hourAgo, at: now) else {
                 throw DomainError.rateLimited("Too many concerns from this mail address; please try again in an hour.")
             }
-            if try await ledger.submissions(scope: "network", subject: networkAddress, since: hourAgo) >= settings.submissionsPerNetworkAddressPerHour {
+            guard try await ledger.admit(
+                scope: "network", subject: networkAddress, limit: settings.submissionsPerNetworkAddressPerHour, since: hourAgo, at: now
+            ) else {
                 throw DomainError.rateLimited("Too many concerns from this network; please try again in an hour.")
             }
-            try await ledger.prune(before: now.addingTimeInterval(-PendingConcern.lifetime))
-            try await ledger.countSubmission(scope: "address", subject: email, at: now)
-            try await ledger.countSubmission(scope: "network", subject: networkAddress, at: now)
             try await ledger.insert(PendingConcern(
                 tokenHash: Secrets.hash(token), email: email, categoryID: category.id, formID: record.id, formVersion: record.version,
                 language: language, submission: stored, createdAt: now, expiresAt: expiresAt

@@ -17,6 +17,17 @@ public struct CategoryInput: Sendable, Decodable {
     public var formId: Int64?
 }
 
+extension CategoryInput {
+    /// A new category with the values of `draft` (a category as an admin page read it).
+    public init(_ draft: CatalogueCategory) {
+        self.init(
+            parentId: draft.parentID, titleDE: draft.titleDE, titleEN: draft.titleEN, descriptionDE: draft.descriptionDE,
+            descriptionEN: draft.descriptionEN, icon: draft.icon, keywords: draft.keywords, sortOrder: draft.sortOrder,
+            isActive: draft.isActive, visibility: draft.visibility, organisationIds: draft.organisationIDs, formId: draft.formID
+        )
+    }
+}
+
 /// Changes to a category; absent keys stay, `null` clears optional ones.
 public struct CategoryChanges: Sendable, Decodable {
     public var parentId: Change<Int64>?
@@ -34,6 +45,27 @@ public struct CategoryChanges: Sendable, Decodable {
 
     private enum CodingKeys: String, CodingKey {
         case parentId, titleDE, titleEN, descriptionDE, descriptionEN, icon, keywords, sortOrder, isActive, visibility, organisationIds, formId
+    }
+
+    /// Changes that give a category every value of `draft` (a category as an admin page read it).
+    public init(replacingWith draft: CatalogueCategory) {
+        parentId = draft.parentID.map(Change.set) ?? .clear
+        titleDE = draft.titleDE
+        titleEN = draft.titleEN
+        descriptionDE = draft.descriptionDE.map(Change.set) ?? .clear
+        descriptionEN = draft.descriptionEN.map(Change.set) ?? .clear
+        icon = draft.icon.map(Change.set) ?? .clear
+        keywords = draft.keywords
+        sortOrder = draft.sortOrder
+        isActive = draft.isActive
+        visibility = draft.visibility
+        organisationIds = draft.organisationIDs
+        formId = draft.formID.map(Change.set) ?? .clear
+    }
+
+    /// Changes that only offer form `formID` in the category (nil: no form).
+    public init(formId formID: Int64?) {
+        formId = formID.map(Change.set) ?? .clear
     }
 
     public init(from decoder: any Decoder) throws {
@@ -101,4 +133,8 @@ public struct RequesterMessage: Sendable, Decodable {
 /// The portal's mail texts as an administrator replaces them.
 public struct PortalTextsInput: Sendable, Decodable {
     public var items: [PortalText]
+
+    public init(items: [PortalText]) {
+        self.items = items
+    }
 }

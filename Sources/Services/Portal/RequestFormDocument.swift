@@ -23,3 +23,9 @@ public struct FormPreview: Sendable, Encodable {
     public var text: String
     public var fields: [String: FieldInput]
 }
+
+/// One saved version of a form: its number and when it was saved.
+public struct RequestFormVersion: Sendable, Encodable, Equatable {
+    public var version: Int64
+    public var createdAt: Date
+}

@@ -37,7 +37,33 @@ public struct RequestFormService: Sendable {
         return RequestFormDocument(record: record)
     }
 
-    public func create(_ form: RequestForm, by principal: Principal) async throws -> RequestFormDocument {
+    /// The numbers and times of every version of a form, oldest first.
+    public func versions(of id: Int64, by principal: Principal) async throws -> [RequestFormVersion] {
+        try AccessPolicy.requireAdmin(principal)
+        return try await context.database.read { db in
+            try await RequestFormRepository(db).versions(of: id).map { RequestFormVersion(version: $0.version, createdAt: $0.createdAt) }
+        }
+    }
+
+    /// A draft as requesters would see it, after the checks a save makes (refused drafts throw as a save would).
+    public func rendered(_ form: RequestForm, by principal: Principal) async throws -> RenderedForm {
+        try AccessPolicy.requireAdmin(principal)
+        let references = try await references()
+        try Self.check(form, against: references)
+        let now = context.now()
+        return RenderedForm(RequestFormRecord(id: 0, version: 0, form: form, createdAt: now, changedAt: now), fields: Array(references.fields.values))
+    }
+
+    /// A saved version as requesters saw it, rendered with today's field definitions.
+    public func rendered(version: Int64, of id: Int64, by principal: Principal) async throws -> RenderedForm {
+        let document = try await self.version(version, of: id, by: principal)
+        let fields = try await context.database.read { db in try await FieldRepository(db).definitions(for: .ticket) }
+        return RenderedForm(document.record, fields: fields)
+    }
+
+    /// Creates a form as version 1; with `offeredIn`, the same transaction makes that category (and only it) offer
+    /// the form (`.clear`: none does).
+    public func create(_ form: RequestForm, offeredIn: Change<Int64>? = nil, by principal: Principal) async throws -> RequestFormDocument {
         try AccessPolicy.requireAdmin(principal)
         let now = context.now()
         let references = try await references()
@@ -45,12 +71,16 @@ public struct RequestFormService: Sendable {
             try Self.check(form, against: references)
             let record = try await RequestFormRepository(db).insert(form, by: principal.actorID, at: now)
             try await PortalEvents.record("portal.form", id: record.id, action: "created", by: principal, at: now, db: db)
+            try await Self.offer(record.id, in: offeredIn, by: principal, at: now, db: db)
             return RequestFormDocument(record: record)
         }
     }
 
-    /// Saves `form` as the next version of form `id`; with `expectedVersion`, a form saved meanwhile is refused (412).
-    public func save(_ id: Int64, _ form: RequestForm, expectedVersion: Int64?, by principal: Principal) async throws -> RequestFormDocument {
+    /// Saves `form` as the next version of form `id`; with `expectedVersion`, a form saved meanwhile is refused (412);
+    /// with `offeredIn`, as in `create`.
+    public func save(
+        _ id: Int64, _ form: RequestForm, expectedVersion: Int64?, offeredIn: Change<Int64>? = nil, by principal: Principal
+    ) async throws -> RequestFormDocument {
         try AccessPolicy.requireAdmin(principal)
         let now = context.now()
         let references = try await references()
@@ -65,6 +95,7 @@ public struct RequestFormService: Sendable {
                 throw DomainError.stale("The form was saved meanwhile.")
             }
             try await PortalEvents.record("portal.form", id: id, action: "version \(record.version)", by: principal, at: now, db: db)
+            try await Self.offer(id, in: offeredIn, by: principal, at: now, db: db)
             return RequestFormDocument(record: record)
         }
     }
@@ -82,6 +113,23 @@ public struct RequestFormService: Sendable {
             )
         }
         return FormPreview(title: checked.title, text: checked.text, fields: checked.fields)
+    }
+
+    /// Makes the category named by `change` (and no other) offer form `formID`; `.clear`: no category; nil: leaves
+    /// the catalogue alone. Every category changed is recorded like any change of the catalogue.
+    private static func offer(_ formID: Int64, in change: Change<Int64>?, by principal: Principal, at now: Date, db: any SQLDatabase) async throws {
+        guard let change else { return }
+        let repository = CatalogueRepository(db)
+        let all = try await repository.all()
+        if let chosen = change.value, !all.contains(where: { $0.id == chosen }) {
+            throw DomainError.invalid(field: "categoryId", "Unknown category \(chosen).")
+        }
+        for var category in all where (category.formID == formID) != (category.id == change.value) {
+            category.formID = category.id == change.value ? formID : nil
+            category.changedAt = now
+            guard try await repository.update(category) != nil else { throw DomainError.stale("The category was changed meanwhile.") }
+            try await PortalEvents.record("portal.category", id: category.id, action: "updated", by: principal, at: now, db: db)
+        }
     }
 
     /// What forms may refer to: ticket fields, active queues, types, priorities, services and CMDB classes.

@@ -14,23 +14,19 @@ struct RequestViewBuilder {
         let settings = try await context.database.read { db in try await PortalTextRepository(db).settings() }.resolved(states: master.states)
         let dialect = context.database.dialect
         let keeper = SLAKeeper(master: master)
-        return try await context.database.read { db in
-            let repository = TicketRepository(db, dialect: dialect)
-            var summaries: [RequestSummary] = []
-            for view in views {
-                var promise: RequestSummary.Promise?
-                if let ticket = try await repository.find(view.id, in: .everything), let clocks = try await repository.slaClocks(of: view.id) {
-                    let calendar = keeper.calendar(for: ticket, slaID: clocks.terms.slaID)
-                    promise = SLAPromise(clocks: clocks, timeZoneID: calendar.timeZoneID, language: language)
-                        .map { RequestSummary.Promise(kind: $0.kind, dueAt: $0.dueAt, text: $0.text) }
-                }
-                let status = master.state(view.stateId).map { CustomerStatus(state: $0, solvedStateID: settings.solvedStateID) } ?? .inProgress
-                summaries.append(RequestSummary(
-                    ticketId: view.id, number: view.number, title: view.title, status: status, statusText: status.label(in: language),
-                    promise: promise, createdAt: view.createdAt, changedAt: view.changedAt
-                ))
+        let clocked = try await context.database.read { db in try await TicketRepository(db, dialect: dialect).slaClocks(of: views.map(\.id)) }
+        return views.map { view in
+            var promise: RequestSummary.Promise?
+            if let entry = clocked[view.id] {
+                let calendar = keeper.calendar(for: entry.ticket, slaID: entry.clocks.terms.slaID)
+                promise = SLAPromise(clocks: entry.clocks, timeZoneID: calendar.timeZoneID, language: language)
+                    .map { RequestSummary.Promise(kind: $0.kind, dueAt: $0.dueAt, text: $0.text) }
             }
-            return summaries
+            let status = master.state(view.stateId).map { CustomerStatus(state: $0, solvedStateID: settings.solvedStateID) } ?? .inProgress
+            return RequestSummary(
+                ticketId: view.id, number: view.number, title: view.title, status: status, statusText: status.label(in: language),
+                promise: promise, createdAt: view.createdAt, changedAt: view.changedAt
+            )
         }
     }
 

@@ -4,7 +4,31 @@ import Domain
 enum CMDBSeedClasses {
     static let sections = ["Allgemein", "Hardware", "Netzwerk", "Lebenszyklus"]
 
-    static let all: [(name: String, nameEN: String, attributes: [CIAttribute])] = [
+    static let all: [(name: String, nameEN: String, attributes: [CIAttribute])] = unmarked.map { ciClass in
+        let keys = keyAttributes[ciClass.name] ?? []
+        return (ciClass.name, ciClass.nameEN, ciClass.attributes.map { attribute in
+            var marked = attribute
+            marked.isKey = keys.contains(attribute.key)
+            return marked
+        })
+    }
+
+    /// What tickets and item lists show of an item of each class: the numbers on its label, then what tells
+    /// an agent on the phone which device it is.
+    static let keyAttributes: [String: Set<String>] = [
+        "Standort": ["kind", "address", "room_number"],
+        "Computer": ["inventory_number", "serial_number", "model", "hostname", "assigned_to"],
+        "Notebook": ["inventory_number", "serial_number", "model", "hostname", "assigned_to"],
+        "Monitor": ["inventory_number", "serial_number", "model", "size_inch"],
+        "Drucker": ["inventory_number", "serial_number", "model", "ip_address"],
+        "Telefon/Mobilgerät": ["kind", "inventory_number", "phone_number", "imei"],
+        "Software/Lizenz": ["vendor", "product_version", "licence_type", "licence_end"],
+        "Netzwerkgerät": ["kind", "inventory_number", "model", "ip_address", "hostname"],
+        "Server": ["kind", "hostname", "ip_address", "operating_system"],
+        "Datenbankinstanz": ["dbms", "product_version", "instance_name"],
+    ]
+
+    private static let unmarked: [(name: String, nameEN: String, attributes: [CIAttribute])] = [
         ("Standort", "Location", [
             select("kind", "Art", "Kind", ["Standort", "Gebäude", "Etage", "Raum"], section: "Allgemein", required: true),
             text("address", "Anschrift", "Address", section: "Allgemein"),

@@ -43,8 +43,11 @@ public struct Seeder: Sendable {
             }
             try await seedSLAs(db: db, highestPriorityID: priorityIDs[5])
             let agentRole = try await RoleRepository(db).insert(Role(
-                id: 0, name: "IT-Servicedesk", comment: "Alle Rechte in allen mitgelieferten Queues",
-                queueRights: Dictionary(uniqueKeysWithValues: queueIDs.map { ($0, QueueRights.all) })
+                id: 0, name: "IT-Servicedesk", comment: "Alle Rechte in allen mitgelieferten Queues, pflegt die CMDB",
+                queueRights: Dictionary(uniqueKeysWithValues: queueIDs.map { ($0, QueueRights.all) }), rights: .all
+            ))
+            _ = try await RoleRepository(db).insert(Role(
+                id: 0, name: "CMDB-Auskunft", comment: "Sieht die CMDB (Geräte, Beziehungen, Verlauf), ändert nichts", rights: .cmdbRead
             ))
             _ = try await UserRepository(db).insert(User(
                 id: 0, login: "admin", firstName: "Admin", lastName: "Ticketwerk", isAgent: true, isAdmin: true,

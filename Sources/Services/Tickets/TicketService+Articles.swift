@@ -18,9 +18,14 @@ extension TicketService {
         return try await context.database.transaction { db in
             let addressed = try await requireTicket(id, for: principal, db: db, forUpdate: true)
             try Self.requireVersion(expectedVersion, of: addressed)
-            let ticket = try await followMerges(addressed, for: principal, db: db)
+            var ticket = try await followMerges(addressed, for: principal, db: db)
             if principal.isAgent || principal.isAdmin {
                 try AccessPolicy.require(principal, draft.customerVisible || draft.send ? .reply : .note, in: ticket.queueID)
+            } else {
+                switch try await followUp(ticket, actorID: principal.actorID, db: db, master: master, now: now) {
+                case .open(let current), .reopened(let current): ticket = current
+                case .rejected, .newTicket: throw DomainError.conflict("This request is closed; please submit a new one.")
+                }
             }
             if draft.send {
                 return try await EmailArticleSender(db: db, dialect: dialect, now: now, configuration: configuration, fields: fields, sla: sla)

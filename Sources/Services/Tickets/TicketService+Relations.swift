@@ -62,7 +62,7 @@ extension TicketService {
 
     /// The incident-state bookkeeping of the configuration items this ticket affects.
     func impact(_ db: any SQLDatabase) async throws -> CMDBImpact {
-        CMDBImpact(db: db, master: try await masterData.current(context.database), incidentTicketTypes: context.configuration.incidentTicketTypes)
+        CMDBImpact(db: db, master: try await masterData.current(context.database), defaultTicketTypes: context.configuration.incidentTicketTypes)
     }
 
     /// Merges ticket `id` into `targetID`: articles, attachments, links, watchers, time and field values move;

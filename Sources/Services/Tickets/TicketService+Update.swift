@@ -123,7 +123,7 @@ extension TicketService {
                 type: EventType.ticketUpdated, ticketID: id, actorID: actor,
                 payload: EventPayload.json(["changed": history.map(\.field).joined(separator: ",")]), at: now
             )
-            if ticket.stateID != before.stateID || ticket.typeID != before.typeID {
+            if ticket.stateID != before.stateID || ticket.typeID != before.typeID || ticket.priorityID != before.priorityID {
                 try await impact(db).refresh(ticketID: id)
             }
             return ticket

@@ -1,7 +1,7 @@
 import Domain
 import SQLKit
 
-/// Roles and the queue rights they grant.
+/// Roles and the queue and role-wide rights they grant.
 public struct RoleRepository: Sendable {
     let db: any SQLDatabase
 
@@ -17,7 +17,10 @@ public struct RoleRepository: Sendable {
         }
         return try rows.map { row in
             let id = try row.int64("id")
-            return Role(id: id, name: try row.string("name"), comment: try row.stringOrNil("comment"), queueRights: byRole[id] ?? [:])
+            return Role(
+                id: id, name: try row.string("name"), comment: try row.stringOrNil("comment"), queueRights: byRole[id] ?? [:],
+                rights: RoleRights(rawValue: UInt16(truncatingIfNeeded: try row.int64("rights")))
+            )
         }
     }
 
@@ -38,7 +41,8 @@ public struct RoleRepository: Sendable {
 
     public func insert(_ role: Role) async throws -> Role {
         let row = try await db.raw("""
-            INSERT INTO roles (name, name_key, comment) VALUES (\(bind: role.name), \(bind: role.name.lowercased()), \(bind: role.comment))
+            INSERT INTO roles (name, name_key, comment, rights)
+            VALUES (\(bind: role.name), \(bind: role.name.lowercased()), \(bind: role.comment), \(bind: Int64(role.rights.rawValue)))
             RETURNING id
             """).first()
         var stored = role
@@ -49,7 +53,8 @@ public struct RoleRepository: Sendable {
 
     public func update(_ role: Role) async throws {
         try await db.raw("""
-            UPDATE roles SET name = \(bind: role.name), name_key = \(bind: role.name.lowercased()), comment = \(bind: role.comment)
+            UPDATE roles SET name = \(bind: role.name), name_key = \(bind: role.name.lowercased()), comment = \(bind: role.comment),
+                rights = \(bind: Int64(role.rights.rawValue))
             WHERE id = \(bind: role.id)
             """).run()
         try await setRights(of: role.id, to: role.queueRights)

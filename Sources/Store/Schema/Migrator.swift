@@ -15,7 +15,7 @@ public struct Migrator: Sendable {
         CoreSchema.migration, SearchSchema.migration, TOTPEnrolmentSchema.migration, CustomerSearchSchema.migration, SLASchema.migration,
         OutboxSchema.migration, AutoResponseSchema.migration, MailAccountSchema.migration, MailFilterSchema.migration,
         CMDBSchema.migration, AdminChangeLogSchema.migration, TextTemplateSchema.migration, TicketViewSchema.migration,
-        EscalationIndexSchema.migration, PortalSchema.migration, SearchWindowSchema.migration,
+        EscalationIndexSchema.migration, PortalSchema.migration, RoleRightsSchema.migration, SearchWindowSchema.migration,
     ]
 
     /// The id of the newest migration this build knows.

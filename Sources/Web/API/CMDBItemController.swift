@@ -4,7 +4,7 @@ import Hummingbird
 import Services
 
 /// Configuration items under `/api/v1/cmdb/items`: create, read (with `ETag`), change (`If-Match`), versions
-/// and history.
+/// and history (newest first, by cursor).
 struct CMDBItemController {
     let services: WebServices
 
@@ -31,8 +31,10 @@ struct CMDBItemController {
         api.get("cmdb/items/:id/versions") { _, context -> Response in
             try APIBody.response(ItemList(items: try await items.versions(of: try context.id(), for: try context.requirePrincipal())))
         }
-        api.get("cmdb/items/:id/history") { _, context -> Response in
-            try APIBody.response(ItemList(items: try await items.history(of: try context.id(), for: try context.requirePrincipal())))
+        api.get("cmdb/items/:id/history") { request, context -> Response in
+            try APIBody.response(try await items.history(
+                of: try context.id(), cursor: request.query("cursor"), limit: try request.queryInt("limit") ?? 50, for: try context.requirePrincipal()
+            ))
         }
     }
 }

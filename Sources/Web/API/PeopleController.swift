@@ -55,6 +55,12 @@ struct PeopleController {
                 by: try context.requirePrincipal()
             ))
         }
+        api.get("customers") { request, context -> Response in
+            try APIBody.response(try await services.people.customers(
+                matching: request.query("q"), after: try request.queryInt("after").map(Int64.init), limit: try request.queryInt("limit") ?? 20,
+                by: try context.requirePrincipal()
+            ))
+        }
         api.post("contacts") { request, context -> Response in
             let input = try await APIBody.decode(ContactInput.self, from: request)
             return try APIBody.response(try await services.people.saveContact(nil, input, by: try context.requirePrincipal()), status: .created)
@@ -115,17 +121,19 @@ struct PeopleController {
     }
 }
 
-/// A role in API form: rights as names per queue id.
+/// A role in API form: rights as names per queue id, and the role-wide rights.
 struct RoleBody: Encodable {
     var id: Int64
     var name: String
     var comment: String?
     var queues: [String: [String]]
+    var rights: [String]
 
     init(_ role: Role) {
         id = role.id
         name = role.name
         comment = role.comment
         queues = Dictionary(uniqueKeysWithValues: role.queueRights.map { (String($0.key), $0.value.names) })
+        rights = role.rights.names
     }
 }

@@ -1,7 +1,7 @@
 import Domain
 import Hummingbird
 
-/// The administrators' pages under `/admin/`: master data, people and roles, SLAs and mail settings. Every page
+/// The administrators' pages under `/admin/`: master data, people and roles, SLAs, mail settings and the self-service portal. Every page
 /// renders through `PageRenderer` and every change calls the same Services use case as the REST API.
 struct AdminArea {
     let services: WebServices
@@ -24,9 +24,13 @@ struct AdminArea {
         MasterDataPagesController(CalendarPage(), services: services, admin: shared).register(on: admin)
         MasterDataPagesController(SLAPage(), services: services, admin: shared).register(on: admin)
         SLAConfigurationController(services: services, admin: shared).register(on: admin)
+        CMDBImpactSettingsController(services: services, admin: shared).register(on: admin)
         MailAccountsController(services: services, admin: shared).register(on: admin)
         MailFiltersController(services: services, admin: shared).register(on: admin)
         AdminTextTemplatesController(services: services, pages: pages).register(on: admin)
+        CatalogueAdminController(services: services, admin: shared).register(on: admin)
+        RequestFormsAdminController(services: services, admin: shared).register(on: admin)
+        PortalTextsAdminController(services: services, admin: shared).register(on: admin)
         admin.get("**") { _, _ -> Response in throw HTTPError(.notFound) }
     }
 }

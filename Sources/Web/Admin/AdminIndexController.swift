@@ -16,6 +16,8 @@ struct AdminIndexController {
                      ("services", "services"), ("fields", "fields"), ("text-templates", "textTemplates")]),
         ("serviceLevels", [("calendars", "calendars"), ("slas", "slas"), ("sla-configuration", "slaConfiguration")]),
         ("mail", [("queues", "mailTexts"), ("mail-accounts", "mailAccounts"), ("mail-filters", "mailFilters")]),
+        ("portal", [("portal/catalogue", "portalCatalogue"), ("portal/forms", "portalForms"), ("portal/texts", "portalTexts")]),
+        ("cmdb", [("cmdb-impact", "cmdbImpact")]),
     ]
 
     func register(on group: RouterGroup<AppRequestContext>) {

@@ -7,8 +7,9 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Who is calling; set by `AuthenticationMiddleware` or `BrowserSessionMiddleware`.
     public var principal: Principal?
-    /// The peer's IP address, when the connection has one (rate limits of anonymous requests count by it).
-    public let remoteAddress: String?
+    /// The client's IP address, when the connection has one (rate limits of anonymous requests count by it): the
+    /// peer's, or behind a trusted proxy the one it forwarded (`ClientAddressMiddleware`).
+    public internal(set) var remoteAddress: String?
     /// The token every form of the signed-in session must send back; set by `BrowserSessionMiddleware`.
     var csrfToken: String?
     /// The language pages are rendered in; set by `BrowserSessionMiddleware`.

@@ -6,16 +6,21 @@ import Services
 public struct ServerSettings: Sendable {
     public var host: String
     public var port: Int
+    /// The reverse proxies whose `X-Forwarded-For` names the client.
+    public var trustedProxies: TrustedProxies
 
-    public init(host: String = "127.0.0.1", port: Int = 8080) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, trustedProxies: TrustedProxies = .none) {
         self.host = host
         self.port = port
+        self.trustedProxies = trustedProxies
     }
 }
 
-/// Builds the router: system endpoints, the REST API behind authentication, and the web interface.
-public func buildRouter(services: WebServices) throws -> Router<AppRequestContext> {
+/// Builds the router: system endpoints, the REST API behind authentication, and the web interface; client
+/// addresses come from `X-Forwarded-For` only when the peer is one of `trustedProxies`.
+public func buildRouter(services: WebServices, trustedProxies: TrustedProxies = .none) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ClientAddressMiddleware(trusted: trustedProxies))
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
@@ -58,7 +63,7 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     Application(
-        router: try buildRouter(services: services),
+        router: try buildRouter(services: services, trustedProxies: settings.trustedProxies),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Ticketwerk"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
         logger: logger

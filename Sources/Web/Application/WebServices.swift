@@ -17,6 +17,7 @@ public struct WebServices: Sendable {
     public let cmdbClasses: CMDBClassService
     public let configItems: ConfigItemService
     public let cmdbLists: CISavedListService
+    public let cmdbImpact: CMDBImpactSettingsService
     public let queueMailTexts: QueueMailTextService
     public let outbox: OutboxDelivery
     public let mailAccounts: MailAccountService
@@ -46,6 +47,7 @@ public struct WebServices: Sendable {
         cmdbClasses = CMDBClassService(context: context)
         configItems = ConfigItemService(context: context)
         cmdbLists = CISavedListService(context: context, items: configItems)
+        cmdbImpact = CMDBImpactSettingsService(context: context, masterData: cache)
         queueMailTexts = QueueMailTextService(context: context, masterData: cache)
         outbox = OutboxDelivery(context: context, tickets: tickets, policy: context.configuration.outbox)
         mailAccounts = MailAccountService(context: context)

@@ -112,24 +112,12 @@ struct RequestFormController {
     ) async throws -> Response {
         let page = form.pages[index]
         let shown = answers.shownFields(of: form)
-        let hintField = page.sections.flatMap(\.items).first { $0.kind == .field && $0.type == .text }?.field
-        var sections: [[String: Any]] = []
-        for section in page.sections {
-            var items: [[String: Any]] = []
-            for item in section.items {
-                var choices: [ConfigItemChoice] = []
-                if item.kind == .configItem, let principal = audience.principal {
-                    choices = try await services.requests.configItems(ofClass: item.ciClassId ?? 0, by: principal)
-                }
-                items.append(FormItemView(
-                    item: item, answers: answers, error: errors[item.field], shown: shown.contains(item.field), configItems: choices,
-                    hints: index == 0 && item.field == hintField, time: time(context)
-                ).dictionary)
+        let hintField = index == 0 ? page.sections.flatMap(\.items).first(where: { $0.kind == .field && $0.type == .text })?.field : nil
+        let sections = try await FormSectionsView(answers: answers, shown: shown, errors: errors, hintField: hintField, time: time(context))
+            .sections(of: page) { item in
+                guard let principal = audience.principal else { return [] }
+                return try await services.requests.configItems(ofClass: item.ciClassId ?? 0, by: principal)
             }
-            var view: [String: Any] = ["items": items, "heading": section.heading ?? "", "hasHeading": section.heading != nil]
-            if let html = section.html { view["html"] = html }
-            sections.append(view)
-        }
         let onPage = Set(page.sections.flatMap(\.items).map(\.field))
         let language = context.language.rawValue
         var view: [String: Any] = [

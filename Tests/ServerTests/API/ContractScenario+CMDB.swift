@@ -46,6 +46,14 @@ extension ContractScenario {
         #expect(try await api.call(.delete, "/api/v1/cmdb/items/\(computerID)/relations/\(relationID)", token: admin).status == .noContent)
         #expect(try await api.call(.delete, "/api/v1/cmdb/items/\(computerID)/relations/\(relationID)", token: admin).status == .notFound)
         #expect(try await api.call(.get, "/api/v1/cmdb/items/\(computerID)", token: people.customerToken).status == .ok)
+        #expect(try await api.call(.get, "/api/v1/cmdb/items/\(computerID)/history?limit=1", token: admin).object.string("next") != nil)
+
+        let impact = try await api.call(.get, "/api/v1/cmdb/impact-settings", token: admin)
+        let types = try #require(impact["ticketTypeIds"] as? [Int])
+        let saved = try await api.call(.put, "/api/v1/cmdb/impact-settings", token: admin, json: ["ticketTypeIds": types, "priorityIds": []],
+                                       headers: [.ifMatch: try #require(impact.headers[.eTag])])
+        #expect(saved.object.int("version") == 1)
+        #expect(try await api.call(.get, "/api/v1/customers?q=a", token: admin).status == .ok)
     }
 
     /// Returns the id of a new class with a serial attribute.

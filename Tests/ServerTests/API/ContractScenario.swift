@@ -163,7 +163,7 @@ struct ContractScenario {
             "name": "Vertragsteam", "comment": "Lesen, anlegen, notieren", "queues": [String(queueID): ["read", "create", "note", "reply"]],
         ])
         let roleID = try #require(role.object.int("id"))
-        #expect(try await api.call(.get, "/api/v1/roles", token: admin).items.count == 2)
+        #expect(try await api.call(.get, "/api/v1/roles", token: admin).items.count == 3, "the two seeded roles and the new one")
         #expect(try await api.call(.post, "/api/v1/roles", token: admin, json: ["name": "vertragsteam", "queues": [:]]).status == .conflict)
         #expect(try await api.call(.post, "/api/v1/roles", token: admin,
                                    json: ["name": "Falsch", "queues": ["1": ["fly"]]]).status == .unprocessableContent)

@@ -10,7 +10,7 @@ import Testing
 struct BenchTests {
     static let figureNames: Set = [
         "seed_rate", "open_ticket_p50", "open_ticket_p99", "queue_view_p99", "search_p95", "create_rest_throughput", "mail_intake_throughput",
-        "rss_under_load", "cmdb_import_seconds", "cmdb_attribute_query_p95", "cmdb_search_p95", "cmdb_item_view_p99",
+        "rss_under_load", "cmdb_import_seconds", "cmdb_attribute_query_p95", "cmdb_search_p95", "cmdb_item_view_p99", "cmdb_class_counts_p95",
         "dashboard_page_p99", "queue_page_p99", "ui_assets_size",
     ]
 

@@ -100,4 +100,24 @@ struct CitizenConcernTests {
             #expect(try await system.count("tickets") == 0)
         }
     }
+
+    @Test("parallel submissions from one address: exactly the limit is accepted, the rest get 429", arguments: TestBackend.available)
+    func parallelSubmissions(backend: TestBackend) async throws {
+        try await TestSystem.run(backend) { system, client in
+            let world = try await PortalWorld.make(system, client)
+            var settings = try await client.call(.get, "/api/v1/portal/settings", token: world.admin).object
+            settings["submissionsPerAddressPerHour"] = 3
+            #expect(try await client.call(.put, "/api/v1/portal/settings", token: world.admin, json: settings).status == .ok)
+            let path = "/api/v1/portal/public/catalogue/\(try await world.category("Straßenschaden melden"))/concerns"
+            let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+                for _ in 0..<16 {
+                    group.addTask { UInt(try await client.call(.post, path, token: nil, json: Self.concern).status.code) }
+                }
+                return try await group.reduce(into: [UInt]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 202 }.count == 3)
+            #expect(statuses.filter { $0 == 429 }.count == 13)
+            #expect(try await system.count("portal_pending") == 3)
+        }
+    }
 }

@@ -115,4 +115,38 @@ struct RequestSubmissionTests {
             #expect(try await client.call(.get, "/api/v1/tickets/\(ticketID)", token: world.admin).object.string("state") == "geschlossen (erfolgreich)")
         }
     }
+
+    @Test("a requester's reply to a solved request reopens it, in the portal as by mail; a queue refusing follow-ups refuses it",
+          arguments: TestBackend.available)
+    func replyReopens(backend: TestBackend) async throws {
+        try await TestSystem.run(backend) { system, client in
+            let world = try await PortalWorld.make(system, client)
+            let ticketID = try #require(try await world.orderToner().object.int("ticketId"))
+            func state() async throws -> String? {
+                try await client.call(.get, "/api/v1/tickets/\(ticketID)", token: world.admin).object.string("state")
+            }
+            try await world.setState(ticketID, "gelöst")
+            let reply = try await client.call(.post, "/api/v1/tickets/\(ticketID)/articles", token: world.erika,
+                                              json: ["body": "Der Drucker druckt immer noch streifig."])
+            #expect(reply.status == .created)
+            #expect(try await state() == "offen")
+            #expect(try await client.call(.get, "/api/v1/portal/requests/\(ticketID)", token: world.erika).object.string("status") == "inProgress")
+
+            try await world.setState(ticketID, "gelöst")
+            let number = try #require(try await client.call(.get, "/api/v1/tickets/\(ticketID)", token: world.admin).object.string("number"))
+            let mail = try await client.call(.post, "/api/v1/mail/inbound", token: world.admin, raw: MailIntakeTests.message(
+                from: "Erika <erika@ordnungsamt.example>", subject: "Re: [Ticket#\(number)] Ihr Anliegen ist gelöst", messageID: "reply-1@ordnungsamt.example"
+            ))
+            #expect(mail.status == .created)
+            #expect(try await state() == "offen")
+
+            let queueName = try #require(try await client.call(.get, "/api/v1/tickets/\(ticketID)", token: world.admin).object.string("queue"))
+            let queueID = try #require(try await client.call(.get, "/api/v1/queues", token: world.admin).items.first { $0.string("name") == queueName }?.int("id"))
+            #expect(try await client.call(.patch, "/api/v1/queues/\(queueID)", token: world.admin, json: ["followUpPolicy": "reject"]).status == .ok)
+            try await world.setState(ticketID, "gelöst")
+            let refused = try await client.call(.post, "/api/v1/tickets/\(ticketID)/articles", token: world.erika, json: ["body": "Noch etwas."])
+            #expect(refused.status == .conflict)
+            #expect(try await state() == "gelöst")
+        }
+    }
 }

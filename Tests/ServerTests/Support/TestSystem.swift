@@ -48,16 +48,20 @@ struct TestSystem: Sendable {
         await cleanup()
     }
 
-    /// Creates an agent with a role granting `rights` per queue name, and returns a token for them.
-    func agent(_ login: String, rights: [String: QueueRights], isAdmin: Bool = false) async throws -> (id: Int64, token: String) {
+    /// Creates an agent with a role granting `rights` per queue name and the role-wide rights `cmdb` (by default: both
+    /// CMDB rights when the role grants queue rights, as migration 16 gave every existing role), and returns a token.
+    func agent(_ login: String, rights: [String: QueueRights], cmdb: RoleRights? = nil, isAdmin: Bool = false) async throws -> (id: Int64, token: String) {
         let master = try await services.masterData.snapshot()
+        let roleRights = cmdb ?? (rights.isEmpty ? [] : .all)
         var roleIDs: [Int64] = []
-        if !rights.isEmpty {
+        if !rights.isEmpty || !roleRights.isEmpty {
             let queues = Dictionary(uniqueKeysWithValues: try rights.map { name, set in
                 guard let queue = master.queues.first(where: { $0.name == name }) else { throw TestSetupError.unexpected("queue \(name)") }
                 return (String(queue.id), set.names)
             })
-            let input = try JSONDecoder().decode(RoleInput.self, from: JSONSerialization.data(withJSONObject: ["name": "role-\(login)", "queues": queues]))
+            let input = try JSONDecoder().decode(RoleInput.self, from: JSONSerialization.data(withJSONObject: [
+                "name": "role-\(login)", "queues": queues, "rights": roleRights.names,
+            ]))
             roleIDs = [try await services.users.createRole(input, by: .system).id]
         }
         var newUser = NewUser(login: login, password: "password-\(login)", isAgent: true, isAdmin: isAdmin)

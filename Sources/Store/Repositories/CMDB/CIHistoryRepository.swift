@@ -15,8 +15,12 @@ public struct CIHistoryRepository: Sendable {
             """).run()
     }
 
-    public func entries(ofItem itemID: Int64) async throws -> [CIHistoryEntry] {
-        try await db.raw("SELECT * FROM cmdb_history WHERE item_id = \(bind: itemID) ORDER BY id").all().map { row in
+    /// Up to `limit` entries of the item, newest first, older than entry `before` when given (reads the
+    /// `(item_id, id)` index).
+    public func entries(ofItem itemID: Int64, before: Int64?, limit: Int) async throws -> [CIHistoryEntry] {
+        try await db.raw("""
+            SELECT * FROM cmdb_history WHERE item_id = \(bind: itemID) AND id < \(bind: before ?? Int64.max) ORDER BY id DESC LIMIT \(bind: limit)
+            """).all().map { row in
             CIHistoryEntry(
                 id: try row.int64("id"), itemID: try row.int64("item_id"), actorID: try row.int64OrNil("actor_id"),
                 field: try row.string("field"), oldValue: try row.stringOrNil("old_value"), newValue: try row.stringOrNil("new_value"),

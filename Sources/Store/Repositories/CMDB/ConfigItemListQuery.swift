@@ -28,7 +28,7 @@ public struct ConfigItemListQuery: Sendable {
     public var owners: (contactID: Int64?, organisationIDs: [Int64])?
     public var sort: Sort = .id
     /// How many of the newest matching items a relevance-ordered search on SQLite ranks (at least); see
-    /// `RelevanceWindow`. PostgreSQL ranks all matches (unlike tickets, whose narrow search rows make finding the newest cheap there).
+    /// `RelevanceWindow`. PostgreSQL ranks all matches, as for tickets.
     public var relevanceWindow = 5_000
     public var descending = false
     public var cursor: TicketCursor?

@@ -3,9 +3,11 @@ import Foundation
 import SQLKit
 
 extension ConfigItemRepository {
-    /// One page of items matching `query`, plus the cursor of the following page.
+    /// One page of items matching `query`, plus the cursor of the following page. Relevance order ranks only the newest
+    /// `query.relevanceWindow` matches on both engines (see `RelevanceWindow`): a model name found in every eighth of
+    /// 500,000 items would otherwise be ranked 60,000 times for every page.
     public func list(_ query: ConfigItemListQuery) async throws -> (items: [ConfigItem], next: TicketCursor?) {
-        guard dialect == .sqlite, query.sort == .relevance, query.fullText != nil else { return try await page(query, relevanceWindow: nil) }
+        guard query.sort == .relevance, query.fullText != nil else { return try await page(query, relevanceWindow: nil) }
         return try await RelevanceWindow.page(limit: query.limit, cursor: query.cursor, window: query.relevanceWindow) { window in
             try await page(query, relevanceWindow: window)
         }
@@ -25,10 +27,11 @@ extension ConfigItemRepository {
                     """)
                 score = "s.score"
             case .postgres:
+                let newest: SQLQueryString = window.map { " ORDER BY item_id DESC LIMIT \(literal: $0)" } ?? ""
                 joins.append("""
-                    JOIN (SELECT item_id, -ts_rank(document, q) AS score FROM cmdb_search,
+                    JOIN (SELECT item_id, -ts_rank(document, q) AS score FROM (SELECT item_id, document, q FROM cmdb_search,
                           (SELECT to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText)) AS q) query
-                          WHERE document @@ q) s ON s.item_id = i.id
+                          WHERE document @@ q\(newest)) matches) s ON s.item_id = i.id
                     """)
                 score = "s.score"
             }

@@ -46,16 +46,20 @@ public struct PendingConcernRepository: Sendable {
         try await db.raw("DELETE FROM portal_rate_events WHERE created_at < \(bind: instant.millis)").run()
     }
 
-    /// How many submissions `subject` made in `scope` (`address`, `network`) since `instant`.
-    public func submissions(scope: String, subject: String, since instant: Date) async throws -> Int {
-        Int(try await db.raw("""
+    /// Counts one submission of `subject` in `scope` (`address`, `network`) unless it already made `limit` since
+    /// `instant`; false when over the limit, and nothing is counted then. Atomic under concurrency: on PostgreSQL the
+    /// transaction first takes an advisory lock on the key, held until it ends, so parallel submissions of one key
+    /// count one after the other; SQLite write transactions (`BEGIN IMMEDIATE`) run one at a time anyway.
+    public func admit(scope: String, subject: String, limit: Int, since instant: Date, at now: Date) async throws -> Bool {
+        if dialect == .postgres {
+            try await db.raw("SELECT pg_advisory_xact_lock(hashtextextended(\(bind: scope + " " + subject), 0))").run()
+        }
+        let made = try await db.raw("""
             SELECT COUNT(*) AS n FROM portal_rate_events
             WHERE scope = \(bind: scope) AND subject = \(bind: subject) AND created_at >= \(bind: instant.millis)
-            """).first()?.int64("n") ?? 0)
-    }
-
-    /// Counts one submission of `subject` in `scope`.
-    public func countSubmission(scope: String, subject: String, at instant: Date) async throws {
-        try await db.raw("INSERT INTO portal_rate_events (scope, subject, created_at) VALUES (\(bind: scope), \(bind: subject), \(bind: instant.millis))").run()
+            """).first()?.int64("n") ?? 0
+        guard made < limit else { return false }
+        try await db.raw("INSERT INTO portal_rate_events (scope, subject, created_at) VALUES (\(bind: scope), \(bind: subject), \(bind: now.millis))").run()
+        return true
     }
 }

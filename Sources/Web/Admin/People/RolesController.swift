@@ -3,7 +3,8 @@ import Hummingbird
 import Services
 
 /// `/admin/roles`: roles and the rights they grant per queue (read, create, note, reply, move, owner, priority,
-/// admin), edited as a matrix of queues and rights — through `UserService`, as the REST API does.
+/// admin), edited as a matrix of queues and rights, and the role-wide CMDB rights (read, write) — through
+/// `UserService`, as the REST API does.
 struct RolesController {
     let services: WebServices
     let admin: AdminPages
@@ -14,12 +15,13 @@ struct RolesController {
             let t = AdminTexts(admin: admin, context: context)
             let master = try await services.masterData.snapshot()
             var list = AdminList(
-                columns: [t("admin.common.name"), t("admin.common.comment"), t("admin.roles.queues")],
+                columns: [t("admin.common.name"), t("admin.common.comment"), t("admin.roles.queues"), t("admin.roles.cmdb")],
                 rows: try await services.users.roles(by: principal).sorted { $0.name.lowercased() < $1.name.lowercased() }.map { role in
                     let queues = master.queues.filter { role.queueRights[$0.id].map { !$0.isEmpty } ?? false }.map(\.name).sorted()
                     return AdminList.Row(cells: [
                         AdminList.Cell(role.name, href: "/admin/roles/\(role.id)"), AdminList.Cell(role.comment ?? ""),
                         AdminList.Cell(queues.isEmpty ? "–" : queues.joined(separator: ", ")),
+                        AdminList.Cell(role.rights.isEmpty ? "–" : role.rights.names.map { t("admin.roles.right.\($0)") }.joined(separator: ", ")),
                     ])
                 },
                 lead: t("admin.roles.lead")
@@ -55,9 +57,10 @@ struct RolesController {
         for (name, value) in context.form.fields where name.hasPrefix("queues.") {
             queues[String(name.dropFirst("queues.".count)), default: []].append(value)
         }
-        let input = RoleInput(name: context.form.trimmed("name") ?? "", comment: context.form.trimmed("comment"), queues: queues)
+        let roleRights = context.form.values("rights")
+        let input = RoleInput(name: context.form.trimmed("name") ?? "", comment: context.form.trimmed("comment"), queues: queues, rights: roleRights)
         var draft = role
-        (draft.name, draft.comment) = (input.name, input.comment)
+        (draft.name, draft.comment, draft.rights) = (input.name, input.comment, RoleRights(names: roleRights) ?? [])
         draft.queueRights = Dictionary(uniqueKeysWithValues: queues.compactMap { key, names in
             Int64(key).map { ($0, QueueRights(names: names) ?? []) }
         })
@@ -94,6 +97,11 @@ struct RolesController {
                 FormField("comment", t("admin.common.comment"), value: role.comment ?? ""),
             ]),
             FormSection(t("admin.roles.matrix"), hint: t("admin.roles.matrixHint"), grid: matrix),
+            FormSection(t("admin.roles.cmdb"), hint: t("admin.roles.cmdbHint"), fields: RoleRights.names.map { name, right in
+                var field = FormField("rights", t("admin.roles.right.\(name)"), .checkbox, value: name)
+                field.isChecked = role.rights.contains(right)
+                return field
+            }),
         ])
         form.place(issues)
         return try admin.forms(

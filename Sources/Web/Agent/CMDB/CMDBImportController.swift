@@ -4,17 +4,17 @@ import Hummingbird
 import Services
 
 /// The import page `/agent/cmdb/import`: upload a CSV or JSON file for a class, check it in a dry run (a report of the
-/// problems per row), then import it. Who may import is the Services' decision.
+/// problems per row), then import it. Only agents who may change the CMDB see it.
 struct CMDBImportController {
     let services: WebServices
     let pages: PageRenderer
 
     func register(on agent: RouterGroup<AppRequestContext>) {
         agent.get("cmdb/import") { request, context -> Response in
-            try await render(request, context, principal: try context.requireAgent())
+            try await render(request, context, principal: try context.requireCMDBWriter())
         }
         agent.post("cmdb/import") { request, context -> Response in
-            let principal = try context.requireAgent()
+            let principal = try context.requireCMDBWriter()
             let form = context.form
             let className = form.trimmed("class") ?? ""
             let file = form.files.first { $0.field == "file" }

@@ -39,12 +39,12 @@ struct CMDBItemFormController {
 
     func register(on agent: RouterGroup<AppRequestContext>) {
         agent.get("cmdb/classes/:id/new") { request, context -> Response in
-            let principal = try context.requireAgent()
+            let principal = try context.requireCMDBWriter()
             let ciClass = try await services.cmdbClasses.ciClass(try context.parameters.require("id", as: Int64.self), for: principal)
             return try await render(.new(ciClass), request, context, principal: principal)
         }
         agent.post("cmdb/classes/:id/new") { request, context -> Response in
-            let principal = try context.requireAgent()
+            let principal = try context.requireCMDBWriter()
             let ciClass = try await services.cmdbClasses.ciClass(try context.parameters.require("id", as: Int64.self), for: principal)
             let form = context.form
             var problems = Problems()
@@ -65,11 +65,11 @@ struct CMDBItemFormController {
             return try await render(.new(ciClass), request, context, principal: principal, sent: form, problems: problems)
         }
         agent.get("cmdb/items/:id/edit") { request, context -> Response in
-            let principal = try context.requireAgent()
+            let principal = try context.requireCMDBWriter()
             return try await render(try await existing(try context.parameters.require("id", as: Int64.self), principal), request, context, principal: principal)
         }
         agent.post("cmdb/items/:id/edit") { request, context -> Response in
-            let principal = try context.requireAgent()
+            let principal = try context.requireCMDBWriter()
             let id = try context.parameters.require("id", as: Int64.self)
             let subject = try await existing(id, principal)
             guard case .existing(_, _, let definition) = subject else { throw DomainError.notFound("No configuration item \(id).") }

@@ -11,6 +11,8 @@ struct CMDBItemPageController {
     /// The deepest neighbourhood the page draws.
     static let maximumDepth = 3
     static let ticketRows = 25
+    /// History entries a page shows; older ones follow page by page.
+    static let historyRows = 50
 
     func register(on agent: RouterGroup<AppRequestContext>) {
         agent.get("cmdb/items/:id") { request, context -> Response in
@@ -65,7 +67,8 @@ struct CMDBItemPageController {
         async let relations = services.configItems.relations(of: id, for: principal)
         async let graph = services.configItems.graph(of: id, depth: depth, for: principal)
         async let versions = services.configItems.versions(of: id, for: principal)
-        async let history = services.configItems.history(of: id, for: principal)
+        let historyCursor = request.uri.queryParameters["historyCursor"].map(String.init)
+        async let history = services.configItems.history(of: id, cursor: historyCursor, limit: Self.historyRows, for: principal)
         async let tickets = linkedTickets(id, principal: principal, context: context)
         let allClasses = try await classes
         guard let ciClass = allClasses.first(where: { $0.id == item.classId }) else { throw DomainError.notFound("No configuration item class \(item.classId).") }
@@ -74,7 +77,8 @@ struct CMDBItemPageController {
             [item.attributes], attributes: ciClass.attributes, contacts: Set([item.ownerContactId].compactMap { $0 }),
             organisations: Set([item.ownerOrganisationId].compactMap { $0 }), services: services, pages: pages, context: context, principal: principal
         )
-        let itemVersions = try await versions, entries = try await history
+        let itemVersions = try await versions, historyPage = try await history
+        let entries = historyPage.items
         let actors = Set(itemVersions.compactMap(\.createdBy) + entries.compactMap(\.actorID))
         let users = actors.isEmpty ? [:] : try await services.people.displayNames(contacts: [], organisations: [], users: actors, by: principal).users
         let time = TimeText(language: context.language, timeZone: services.context.configuration.timeZone)
@@ -99,7 +103,7 @@ struct CMDBItemPageController {
                 ["version": version.version, "when": time.absolute(version.createdAt), "who": actorName(version.createdBy), "name": version.name,
                  "deployment": labels.deployment(version.deploymentState), "incident": labels.incident(version.incidentState)]
             },
-            "history": entries.reversed().map { entry -> [String: Any] in
+            "history": entries.map { entry -> [String: Any] in
                 ["when": time.absolute(entry.createdAt), "who": actorName(entry.actorID), "field": labels.field(entry.field, attributes: ciClass.attributes),
                  "old": labels.value(entry.oldValue, field: entry.field), "new": labels.value(entry.newValue, field: entry.field)]
             },
@@ -113,6 +117,8 @@ struct CMDBItemPageController {
             view["location"] = path.reversed().map { ["id": $0.id, "name": $0.name, "number": $0.number] }
         }
         if let relationError { view["relationError"] = relationError }
+        view["historyPaged"] = historyCursor != nil
+        if let next = historyPage.next { view["historyNext"] = "/agent/cmdb/items/\(id)?historyCursor=\(next)#history" }
         return try pages.page("agent/cmdb/item", title: "cmdb.item.title", view: view, context: context, request: request, section: "cmdb",
                               status: relationError == nil ? .ok : .unprocessableContent, titleArguments: ["name": item.name, "number": item.number])
     }

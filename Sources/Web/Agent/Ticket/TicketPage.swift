@@ -233,13 +233,14 @@ struct TicketPage {
     }
 
     private func linkRows(_ links: [Link], ticketID: Int64) async throws -> [[String: Any]] {
+        let items = try await affectedItems(ofTicket: ticketID, links: links)
         var rows: [[String: Any]] = []
         for link in links {
             let otherID = link.sourceTicketID == ticketID ? link.targetID : link.sourceTicketID
-            var row: [String: Any] = ["id": link.id, "type": text("ticketView.linkType.\(link.type.rawValue)")]
+            var row: [String: Any] = ["id": link.id, "type": text("ticketView.linkType.\(link.type.rawValue)"), "attributes": [[String: Any]]()]
             if link.targetObject == .configItem {
-                let item = try? await services.configItems.item(link.targetID, for: principal)
-                row["label"] = item.map { "\($0.number) · \($0.name)" } ?? "#\(link.targetID)"
+                row["label"] = "#\(link.targetID)"
+                row.merge(items[link.targetID] ?? [:]) { $1 }
                 row["kind"] = text("ticketView.links.configItem")
             } else {
                 let other = try? await services.tickets.ticket(otherID, for: principal)

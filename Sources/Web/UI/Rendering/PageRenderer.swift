@@ -66,7 +66,10 @@ public struct PageRenderer: Sendable {
             "otherLanguage": language == .de ? "en" : "de",
         ]
         if let principal = context.principal, !principal.isSystem {
-            root["me"] = ["login": principal.login, "isAdmin": principal.isAdmin, "isAgent": principal.isAgent, "id": principal.userID] as [String: Any]
+            root["me"] = [
+                "login": principal.login, "isAdmin": principal.isAdmin, "isAgent": principal.isAgent, "id": principal.userID,
+                "readsCMDB": AccessPolicy.canReadCMDB(principal), "writesCMDB": AccessPolicy.canWriteCMDB(principal),
+            ] as [String: Any]
         }
         if let section { root["section"] = [section: true] }
         if let notice = request.uri.queryParameters["notice"].map(String.init), let text = translations.catalog(language)["notice.\(notice)"] {
