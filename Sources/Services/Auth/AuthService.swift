@@ -34,15 +34,10 @@ public struct AuthService: Sendable {
         let now = context.now()
         return try await context.database.read { db in
             guard let (userID, csrf) = try await CredentialRepository(db).session(hash: hash, now: now),
-                  let principal = try await Self.activePrincipal(userID: userID, db: UserRepository(db))
+                  let principal = try await UserRepository(db).activePrincipal(userID: userID)
             else { return nil }
             return (principal, csrf)
         }
-    }
-
-    private static func activePrincipal(userID: Int64, db: UserRepository) async throws -> Principal? {
-        guard let user = try await db.find(userID), user.isActive else { return nil }
-        return try await db.principal(for: user)
     }
 
     /// Checks login, password and (when enabled) the TOTP code; opens a session.

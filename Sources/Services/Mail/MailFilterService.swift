@@ -44,6 +44,7 @@ public struct MailFilterService: Sendable {
             try await MailFilterRepository(db).delete(id)
             try await appendEvent(db, id: id, name: filter.name, action: "deleted", by: principal, at: now)
         }
+        await masterData.invalidate()
     }
 
     /// Mails the filters dropped, by id, a page after the cursor.
@@ -76,7 +77,7 @@ public struct MailFilterService: Sendable {
     private func save(_ filter: MailFilter, action: String, by principal: Principal) async throws -> MailFilter {
         try MailFilterRules.check(filter, master: try await masterData.current(context.database), fields: try await fields.definitions(for: .ticket))
         let now = context.now()
-        return try await context.database.transaction { db in
+        let stored = try await context.database.transaction { db in
             let repository = MailFilterRepository(db)
             if try await repository.nameExists(filter.name, except: filter.id) {
                 throw DomainError.conflict("A mail filter '\(filter.name)' exists already.")
@@ -90,6 +91,8 @@ public struct MailFilterService: Sendable {
             try await appendEvent(db, id: saved.id, name: saved.name, action: action, by: principal, at: now)
             return saved
         }
+        await masterData.invalidate()
+        return stored
     }
 
     private func appendEvent(_ db: any SQLDatabase, id: Int64, name: String, action: String, by principal: Principal, at now: Date) async throws {

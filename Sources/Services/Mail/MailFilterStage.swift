@@ -4,15 +4,17 @@ import Logging
 import Mail
 import Store
 
-/// The postmaster-filter step of `MailIntake`: loads the active filters, decides for one mail, and keeps a
+/// The postmaster-filter step of `MailIntake`: takes the filters from the master data snapshot (refreshed like
+/// the other master data: at once on this node after a change, within seconds on others), decides for one mail, and keeps a
 /// dropped mail in the ignore list. Field values a filter sets that no longer fit their definition are left out
 /// (and logged), so that a stale filter never makes mail unfileable.
 struct MailFilterStage: Sendable {
     let context: ServiceContext
     let fields: FieldService
+    let masterData: MasterDataCache
 
     func verdict(for mail: MailMessage, trusted: Bool) async throws -> MailFilterVerdict {
-        let filters = try await context.database.read { db in try await MailFilterRepository(db).all() }
+        let filters = try await masterData.current(context.database).mailFilters
         guard filters.contains(where: \.isActive) else { return MailFilterVerdict() }
         var verdict = MailFilterMatcher.verdict(filters, for: mail, trusted: trusted)
         if !verdict.fields.isEmpty {

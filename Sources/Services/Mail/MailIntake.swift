@@ -31,7 +31,7 @@ public struct MailIntake: Sendable {
             throw DomainError.tooLarge("The message is larger than \(Self.maxMessageBytes / 1_048_576) MB.")
         }
         let mail = MIMEParser.parse(raw)
-        let filters = MailFilterStage(context: context, fields: tickets.fields)
+        let filters = MailFilterStage(context: context, fields: tickets.fields, masterData: masterData)
         let verdict = try await filters.verdict(for: mail, trusted: trusted)
         if let filterName = verdict.ignoredBy { return try await filters.keepIgnored(mail, by: filterName) }
         let master = try await masterData.current(context.database)

@@ -162,7 +162,14 @@ public struct FieldService: Sendable {
 
     /// Values of several objects, by object id and field name.
     func values(object: FieldObject, objectIDs: [Int64], customerView: Bool, db: any SQLDatabase) async throws -> [Int64: [String: FieldValue]] {
-        let stored = try await FieldRepository(db).values(object: object, objectIDs: objectIDs)
+        try await named(try await FieldRepository(db).values(object: object, objectIDs: objectIDs), object: object, customerView: customerView, db: db)
+    }
+
+    /// Stored values (by object id and field id) by field name; without the fields customers may not see in a
+    /// customer's view. Reads the field definitions only when there are values.
+    func named(
+        _ stored: [Int64: [Int64: String]], object: FieldObject, customerView: Bool, db: any SQLDatabase
+    ) async throws -> [Int64: [String: FieldValue]] {
         guard !stored.isEmpty else { return [:] }
         let definitions = try await FieldRepository(db).definitions(for: object).filter { !customerView || $0.customerVisible }
         var result: [Int64: [String: FieldValue]] = [:]

@@ -4,7 +4,7 @@ import SQLKit
 import Store
 
 /// A snapshot of the small lookup tables (queues, states, priorities, types, services, calendars, SLAs and
-/// their assignment) with name lookups.
+/// their assignment, postmaster filters) with name lookups.
 public struct MasterData: Sendable {
     public var queues: [Queue]
     public var states: [TicketState]
@@ -14,13 +14,16 @@ public struct MasterData: Sendable {
     public var calendars: [CalendarRecord]
     public var slas: [SLAPolicy]
     public var slaConfiguration: SLAConfiguration
+    /// The postmaster filters, active or not, which every inbound mail runs through.
+    public var mailFilters: [MailFilter]
 
     static func load(_ db: any SQLDatabase) async throws -> MasterData {
         MasterData(
             queues: try await Records<Queue>(db).all(), states: try await Records<TicketState>(db).all(),
             priorities: try await Records<Priority>(db).all(), types: try await Records<TicketType>(db).all(),
             services: try await Records<Service>(db).all(), calendars: try await Records<CalendarRecord>(db).all(),
-            slas: try await Records<SLAPolicy>(db).all(), slaConfiguration: try await SLAConfigurationStore(db).load()
+            slas: try await Records<SLAPolicy>(db).all(), slaConfiguration: try await SLAConfigurationStore(db).load(),
+            mailFilters: try await MailFilterRepository(db).all()
         )
     }
 

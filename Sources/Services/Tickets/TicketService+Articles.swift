@@ -39,8 +39,9 @@ extension TicketService {
     public func articles(of id: Int64, for principal: Principal) async throws -> [Fielded<Article>] {
         let customerView = !AccessPolicy.seesInternals(principal)
         return try await context.database.read { db in
-            let ticket = try await requireTicket(id, for: principal, db: db)
-            let articles = try await ArticleRepository(db).articles(ofTicket: ticket.id, includeInternal: !customerView)
+            guard let articles = try await ArticleRepository(db).articles(
+                ofTicket: id, in: AccessPolicy.ticketScope(for: principal), includeInternal: !customerView
+            ) else { throw DomainError.notFound("No ticket \(id).") }
             let values = try await fields.values(object: .article, objectIDs: articles.map(\.id), customerView: customerView, db: db)
             return articles.map { Fielded($0, fields: values[$0.id] ?? [:]) }
         }

@@ -29,6 +29,18 @@ public struct ArticleRepository: Sendable {
         return try await db.raw("SELECT * FROM articles WHERE ticket_id = \(bind: ticketID)\(visibility) ORDER BY id").all().map(Self.decode)
     }
 
+    /// The articles of a ticket in order, or nil when the ticket does not lie within `scope`; only customer-visible
+    /// ones unless `includeInternal`. One query answers both, the scope check and the articles.
+    public func articles(ofTicket ticketID: Int64, in scope: TicketScope, includeInternal: Bool) async throws -> [Article]? {
+        let visibility: SQLQueryString = includeInternal ? "" : " AND a.customer_visible = \(bind: true)"
+        let rows = try await db.raw("""
+            SELECT a.*, t.id AS scoped_ticket_id FROM tickets t LEFT JOIN articles a ON a.ticket_id = t.id\(visibility)
+            WHERE t.id = \(bind: ticketID) AND \(scope.condition()) ORDER BY a.id
+            """).all()
+        guard !rows.isEmpty else { return nil }
+        return try rows.filter { try $0.int64OrNil("id") != nil }.map(Self.decode)
+    }
+
     /// The ticket of the newest article carrying one of these Message-IDs (stored without angle brackets).
     public func ticketID(forMessageIDs ids: [String]) async throws -> Int64? {
         guard !ids.isEmpty else { return nil }

@@ -49,15 +49,18 @@ public struct TicketListQuery: Sendable {
     /// Whether the full-text conditions look only at the customer search document (what customers may see).
     public var searchesCustomerDocument = false
     public var sort: Sort = .id
-    /// How many of the newest matching tickets a relevance-ordered search on SQLite ranks (at least).
+    /// How many of the newest matching tickets a relevance-ordered search ranks (at least); PostgreSQL ranks at
+    /// most `postgresRelevanceWindow`.
     ///
-    /// FTS5's `bm25` reads every match; a word in a third of a million tickets would take half a second. So
-    /// relevance is computed for the newest matching tickets only (FTS5 walks its index newest first and stops),
-    /// the caller's scope is applied to those, and the pages of a relevance search end after them. When they hold
+    /// Ranking reads every ranked document (FTS5's `bm25`, PostgreSQL's `ts_rank`); a word in a third of a million
+    /// tickets would take half a second. So relevance is computed for the newest matching tickets only (FTS5
+    /// walks its index newest first and stops; PostgreSQL sorts the matches' narrow rows by ticket id), the
+    /// caller's scope is applied to those, and the pages of a relevance search end after them. When they hold
     /// less than a first page the caller may see (a customer, a narrow role), all matches are ranked instead.
-    /// PostgreSQL ranks all matches: finding the newest ones there costs a heap visit per match, which is most
-    /// of what ranking them costs (docs/performance.md).
     public var relevanceWindow = 5_000
+    /// The most matches a relevance search on PostgreSQL ranks: `ts_rank` reads each document from the TOAST
+    /// table, so 5,000 would cost it about five times as much as these (docs/performance.md).
+    public static let postgresRelevanceWindow = 1_000
     public var descending = false
     /// The position after which the page starts, as handed out with the previous page.
     public var cursor: TicketCursor?

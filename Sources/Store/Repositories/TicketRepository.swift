@@ -87,6 +87,21 @@ public struct TicketRepository: Sendable {
         try await db.raw("SELECT t.* FROM tickets t WHERE t.id = \(bind: id) AND \(scope.condition())").first().map(Self.decode)
     }
 
+    /// The ticket with `id` if it lies within `scope`, with its stored field values by field id, in one query.
+    public func findWithFieldValues(_ id: Int64, in scope: TicketScope) async throws -> (ticket: Ticket, fieldValues: [Int64: String])? {
+        let rows = try await db.raw("""
+            SELECT t.*, fv.field_id AS value_field_id, fv.value AS field_value FROM tickets t
+            LEFT JOIN field_values fv ON fv.object = \(bind: FieldObject.ticket.rawValue) AND fv.object_id = t.id
+            WHERE t.id = \(bind: id) AND \(scope.condition())
+            """).all()
+        guard let first = rows.first else { return nil }
+        var values: [Int64: String] = [:]
+        for row in rows {
+            if let field = try row.int64OrNil("value_field_id") { values[field] = try row.string("field_value") }
+        }
+        return (try Self.decode(first), values)
+    }
+
     /// The ticket with `id`, locked against concurrent writers until the transaction ends (PostgreSQL;
     /// SQLite transactions are already exclusive).
     public func findForUpdate(_ id: Int64, in scope: TicketScope) async throws -> Ticket? {
@@ -137,10 +152,11 @@ public struct TicketRepository: Sendable {
 
     /// One page of tickets matching `query` within `scope`, plus the cursor of the following page.
     public func list(_ query: TicketListQuery, in scope: TicketScope) async throws -> (tickets: [Ticket], next: TicketCursor?) {
-        guard dialect == .sqlite, query.sort == .relevance, query.fullText != nil else {
+        guard query.sort == .relevance, query.fullText != nil else {
             return try await page(query, in: scope, relevanceWindow: nil)
         }
-        let found = try await RelevanceWindow.page(limit: query.limit, cursor: query.cursor, window: query.relevanceWindow) { window in
+        let window = dialect == .sqlite ? query.relevanceWindow : min(query.relevanceWindow, TicketListQuery.postgresRelevanceWindow)
+        let found = try await RelevanceWindow.page(limit: query.limit, cursor: query.cursor, window: window) { window in
             let (tickets, next) = try await page(query, in: scope, relevanceWindow: window)
             return (tickets, next)
         }
@@ -164,11 +180,18 @@ public struct TicketRepository: Sendable {
                     """)
                 score = "s.score"
             case .postgres:
-                joins.append("""
-                    JOIN (SELECT ticket_id, ts_rank(\(document), q) AS score FROM ticket_search,
-                          (SELECT to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText)) AS q) query
-                          WHERE \(document) @@ q) s ON s.ticket_id = t.id
-                    """)
+                let tsQuery: SQLQueryString = "to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText))"
+                if let window {
+                    // The newest matches, ranked by the function of migration 18, which pins their plan.
+                    joins.append("""
+                        JOIN ticket_search_newest(\(tsQuery), \(literal: window), \(bind: query.searchesCustomerDocument)) s ON s.ticket_id = t.id
+                        """)
+                } else {
+                    joins.append("""
+                        JOIN (SELECT ticket_id, ts_rank(\(document), q) AS score FROM ticket_search, (SELECT \(tsQuery) AS q) query
+                              WHERE \(document) @@ q) s ON s.ticket_id = t.id
+                        """)
+                }
                 score = "-s.score"
             }
         }

@@ -13,15 +13,40 @@ public struct UserRepository: Sendable {
     }
 
     /// The principal of the active user holding the unrevoked API token with this hash, or nil. Every API
-    /// request asks this, so it takes two queries: the user together with the token, then the queue rights.
+    /// request asks this, so it is one query: the token, its user, the user's queue rights and organisation.
     public func principal(forTokenHash hash: String) async throws -> Principal? {
-        guard let row = try await db.raw("""
-            SELECT u.* FROM api_tokens k JOIN users u ON u.id = k.user_id WHERE k.token_hash = \(bind: hash) AND k.revoked_at IS NULL
-            """).first() else { return nil }
+        try await activePrincipal(from: "api_tokens k JOIN users u ON u.id = k.user_id", where: "k.token_hash = \(bind: hash) AND k.revoked_at IS NULL")
+    }
+
+    /// The principal of the user with this id if the user is active, or nil; one query, as for tokens.
+    public func activePrincipal(userID: Int64) async throws -> Principal? {
+        try await activePrincipal(from: "users u", where: "u.id = \(bind: userID)")
+    }
+
+    /// The principal of the active user `u` that `source` and `condition` select, read in one query: one row per
+    /// role and queue right of the user's roles (agents), each carrying the user, the role's role-wide rights and
+    /// the organisation of the contact (customers). Nothing is cached, so a revoked token or a changed role counts from the next request on.
+    private func activePrincipal(from source: SQLQueryString, where condition: SQLQueryString) async throws -> Principal? {
+        let rows = try await db.raw("""
+            SELECT u.*, ro.rights AS role_bits, r.queue_id AS right_queue_id, r.rights AS right_bits,
+                c.organisation_id AS member_organisation_id
+            FROM \(source)
+            LEFT JOIN user_roles ur ON u.is_agent = \(bind: true) AND ur.user_id = u.id
+            LEFT JOIN roles ro ON ro.id = ur.role_id
+            LEFT JOIN role_queue_rights r ON r.role_id = ur.role_id
+            LEFT JOIN contacts c ON u.is_customer = \(bind: true) AND c.id = u.contact_id
+            WHERE \(condition)
+            """).all()
+        guard let first = rows.first else { return nil }
         // A principal's rights come from the roles through `role_queue_rights`; it needs no role ids.
-        let user = try decode(row, roleIDs: [])
+        let user = try decode(first, roleIDs: [])
         guard user.isActive else { return nil }
-        return try await principal(for: user)
+        let rights = try rows.compactMap { row -> (queueID: Int64, rights: Int64)? in
+            guard let queue = try row.int64OrNil("right_queue_id") else { return nil }
+            return (queue, try row.int64("right_bits"))
+        }
+        let roleRights = try rows.compactMap { try $0.int64OrNil("role_bits") }
+        return Self.principal(of: user, rights: rights, roleRights: roleRights, memberOrganisationID: try first.int64OrNil("member_organisation_id"))
     }
 
     public func find(login: String) async throws -> User? {
@@ -118,31 +143,45 @@ public struct UserRepository: Sendable {
 
     /// Everything the access policy needs about a user: merged queue and role-wide rights and visible organisations.
     public func principal(for user: User) async throws -> Principal {
-        var rights: [Int64: QueueRights] = [:]
-        var roleRights: RoleRights = []
+        var rights: [(queueID: Int64, rights: Int64)] = []
+        var roleRights: [Int64] = []
         if user.isAgent {
-            let rows = try await db.raw("""
+            rights = try await db.raw("""
                 SELECT r.queue_id, r.rights FROM role_queue_rights r JOIN user_roles u ON u.role_id = r.role_id
                 WHERE u.user_id = \(bind: user.id)
-                """).all()
-            for row in rows {
-                let queue = try row.int64("queue_id")
-                rights[queue, default: []].formUnion(QueueRights(rawValue: UInt16(truncatingIfNeeded: try row.int64("rights"))))
-            }
-            for row in try await db.raw("SELECT r.rights FROM roles r JOIN user_roles u ON u.role_id = r.id WHERE u.user_id = \(bind: user.id)").all() {
-                roleRights.formUnion(RoleRights(rawValue: UInt16(truncatingIfNeeded: try row.int64("rights"))))
-            }
+                """).all().map { (try $0.int64("queue_id"), try $0.int64("rights")) }
+            roleRights = try await db.raw("SELECT r.rights FROM roles r JOIN user_roles u ON u.role_id = r.id WHERE u.user_id = \(bind: user.id)")
+                .all().map { try $0.int64("rights") }
         }
         var member: Int64?
         if user.isCustomer, let contactID = user.contactID,
            let row = try await db.raw("SELECT organisation_id FROM contacts WHERE id = \(bind: contactID)").first() {
             member = try row.int64OrNil("organisation_id")
         }
+        return Self.principal(of: user, rights: rights, roleRights: roleRights, memberOrganisationID: member)
+    }
+
+    /// The principal of `user` with the queue rights of its roles (merged per queue), their role-wide rights and
+    /// its contact's organisation.
+    private static func principal(
+        of user: User, rights: [(queueID: Int64, rights: Int64)], roleRights: [Int64], memberOrganisationID member: Int64?
+    ) -> Principal {
+        var merged: [Int64: QueueRights] = [:]
+        var roleWide: RoleRights = []
+        if user.isAgent {
+            for (queue, bits) in rights {
+                merged[queue, default: []].formUnion(QueueRights(rawValue: UInt16(truncatingIfNeeded: bits)))
+            }
+            for bits in roleRights {
+                roleWide.formUnion(RoleRights(rawValue: UInt16(truncatingIfNeeded: bits)))
+            }
+        }
+        let member = user.isCustomer && user.contactID != nil ? member : nil
         let organisations = user.seesOrganisationTickets ? member.map { [$0] } ?? [] : []
         return Principal(
-            userID: user.id, login: user.login, isAgent: user.isAgent, isAdmin: user.isAdmin, queueRights: rights,
+            userID: user.id, login: user.login, isAgent: user.isAgent, isAdmin: user.isAdmin, queueRights: merged,
             contactID: user.isCustomer ? user.contactID : nil, organisationIDs: organisations, memberOrganisationID: member, locale: user.locale,
-            rights: roleRights
+            rights: roleWide
         )
     }
 

@@ -15,7 +15,8 @@ public struct Migrator: Sendable {
         CoreSchema.migration, SearchSchema.migration, TOTPEnrolmentSchema.migration, CustomerSearchSchema.migration, SLASchema.migration,
         OutboxSchema.migration, AutoResponseSchema.migration, MailAccountSchema.migration, MailFilterSchema.migration,
         CMDBSchema.migration, AdminChangeLogSchema.migration, TextTemplateSchema.migration, TicketViewSchema.migration,
-        EscalationIndexSchema.migration, PortalSchema.migration, RoleRightsSchema.migration, RecordVersionSchema.migration,
+        EscalationIndexSchema.migration, PortalSchema.migration, RoleRightsSchema.migration, SearchWindowSchema.migration,
+        RecordVersionSchema.migration,
     ]
 
     /// The id of the newest migration this build knows.
