@@ -16,6 +16,7 @@ public struct Migrator: Sendable {
         OutboxSchema.migration, AutoResponseSchema.migration, MailAccountSchema.migration, MailFilterSchema.migration,
         CMDBSchema.migration, AdminChangeLogSchema.migration, TextTemplateSchema.migration, TicketViewSchema.migration,
         EscalationIndexSchema.migration, PortalSchema.migration, RoleRightsSchema.migration, SearchWindowSchema.migration,
+        AttributeStatisticsSchema.migration,
         RecordVersionSchema.migration,
     ]
 
