@@ -44,7 +44,7 @@ public enum BenchDatabase {
         }
     }
 
-    /// Drops every table (PostgreSQL, in the current schema) or deletes the SQLite file.
+    /// Drops every table and function (PostgreSQL, in the current schema) or deletes the SQLite file.
     static func empty(_ location: Database.Location, logger: Logger) async throws {
         switch location {
         case .sqlite(let path):
@@ -59,6 +59,13 @@ public enum BenchDatabase {
                         .map { try $0.decode(column: "tablename", as: String.self) }
                     for table in tables {
                         try await db.raw("DROP TABLE IF EXISTS \(ident: table) CASCADE").run()
+                    }
+                    let functions = try await db.raw("""
+                        SELECT p.oid::regprocedure::text AS signature FROM pg_proc p
+                        WHERE p.pronamespace = current_schema()::regnamespace
+                        """).all().map { try $0.decode(column: "signature", as: String.self) }
+                    for function in functions {
+                        try await db.raw("DROP FUNCTION IF EXISTS \(unsafeRaw: function) CASCADE").run()
                     }
                 }
             } catch {

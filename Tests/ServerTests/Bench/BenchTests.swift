@@ -49,6 +49,16 @@ struct BenchTests {
             let again = try await Self.run(location, configuration, logger: logger)
             #expect(Set(again.keys) == Self.figureNames.subtracting(["seed_rate"]))
             #expect((again["create_rest_throughput"]?["tickets"] as? Int ?? 0) > 200)
+
+            // --reset empties a migrated database completely (tables and functions), so it migrates afresh.
+            try await BenchDatabase.prepare(location, reset: true, reuse: false, logger: logger)
+            let emptied = try await Database.open(location, logger: logger)
+            let migrator = Migrator(database: emptied)
+            let applied = try await migrator.migrate()
+            let version = try await migrator.currentVersion()
+            await emptied.close()
+            #expect(applied > 1, "every migration runs again")
+            #expect(version == Migrator.latest)
         } catch {
             await cleanup()
             throw error
