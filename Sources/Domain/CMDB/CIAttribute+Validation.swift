@@ -12,7 +12,7 @@ extension CIAttribute {
     /// unique value is taken, is for the caller to check. Issues name the attribute by `key`.
     public func validate(_ input: FieldInput) -> Result<CIValue?, FieldIssue> {
         if input.isEmpty {
-            return isRequired ? .failure(issue("A value is required.")) : .success(nil)
+            return isRequired ? .failure(issue(.required)) : .success(nil)
         }
         do {
             return .success(try convert(input))
@@ -29,18 +29,18 @@ extension CIAttribute {
             case .success(.number(let number)?): return .number(number)
             case .success(.selections(let options)?): return .list(options)
             case .failure(let issue): throw issue
-            default: throw issue("A value is required.")
+            default: throw issue(.required)
             }
         case .boolean: return .bool(try boolean(input))
         case .contactReference, .organisationReference, .userReference, .itemReference: return .number(Double(try reference(input)))
         case .ipAddress:
             guard let address = NetworkAddress.canonicalIP(try line(input)) else {
-                throw issue("Enter an IPv4 or IPv6 address, such as 10.1.2.3 or 2001:db8::1.")
+                throw issue(.invalidFormat, "Enter an IPv4 or IPv6 address, such as 10.1.2.3 or 2001:db8::1.")
             }
             return .text(address)
         case .macAddress:
             guard let address = NetworkAddress.canonicalMAC(try line(input)) else {
-                throw issue("Enter a MAC address of six hexadecimal pairs, such as 00:1a:2b:3c:4d:5e.")
+                throw issue(.invalidFormat, "Enter a MAC address of six hexadecimal pairs, such as 00:1a:2b:3c:4d:5e.")
             }
             return .text(address)
         case .serialNumber: return .text(try serial(input))
@@ -51,7 +51,7 @@ extension CIAttribute {
         switch input {
         case .string(let text): return text.trimmingCharacters(in: .whitespaces)
         case .number(let number) where type == .serialNumber: return FieldValue.jsonNumber(number)
-        default: throw issue("Enter text.")
+        default: throw issue(.invalidFormat, "Enter text.")
         }
     }
 
@@ -67,7 +67,7 @@ extension CIAttribute {
             }
         default: break
         }
-        throw issue("Enter true or false (ja or nein).")
+        throw issue(.invalidChoice, "Enter true or false (ja or nein).")
     }
 
     private func reference(_ input: FieldInput) throws(FieldIssue) -> Int64 {
@@ -76,7 +76,7 @@ extension CIAttribute {
         case .string(let text): Int64(text.trimmingCharacters(in: .whitespaces)).flatMap { $0 >= 1 ? $0 : nil }
         default: nil
         }
-        guard let id else { throw issue("Enter the id of the \(referenceNoun), a whole number from 1.") }
+        guard let id else { throw issue(.invalidNumber, "Enter the id of the \(referenceNoun), a whole number from 1.") }
         return id
     }
 
@@ -94,17 +94,20 @@ extension CIAttribute {
         let text = try line(input).uppercased()
         guard text.count <= Self.maximumSerialLength,
               text.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-./".unicodeScalars.contains($0) })
-        else { throw issue("A serial number has at most \(Self.maximumSerialLength) letters, digits, '-', '.' or '/'.") }
+        else { throw issue(.invalidFormat, "A serial number has at most \(Self.maximumSerialLength) letters, digits, '-', '.' or '/'.") }
         if regex != nil {
             guard let pattern = fieldDefinition.withPattern(regex).wholeValuePattern(),
                   pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-            else { throw issue("The serial number does not have the required format.") }
+            else { throw issue(.invalidFormat, "The serial number does not have the required format.") }
         }
         return text
     }
 
-    func issue(_ message: String) -> FieldIssue {
-        FieldIssue(field: key, message: message)
+    /// An issue of this attribute; `detail`, where given, replaces the code's generic English text for API callers.
+    func issue(_ code: FieldIssue.Code, _ detail: String? = nil) -> FieldIssue {
+        var issue = FieldIssue(field: key, code)
+        if let detail { issue.message = detail }
+        return issue
     }
 }
 

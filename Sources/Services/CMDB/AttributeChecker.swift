@@ -16,38 +16,42 @@ struct AttributeChecker: Sendable {
         classes: [CIClass], checksUniqueness: Bool = true
     ) async throws -> Result<CIAttributes, DomainError> {
         var issues: [FieldIssue] = []
-        func report(_ key: String, _ message: String) {
-            issues.append(FieldIssue(field: "attributes.\(key)", message: message))
+        /// A coded issue; `detail` replaces the code's generic English text where the API can say more.
+        func report(_ key: String, _ code: FieldIssue.Code, detail: String? = nil) {
+            var issue = FieldIssue(field: "attributes.\(key)", code)
+            if let detail { issue.message = detail }
+            issues.append(issue)
         }
         var result = base.filter { definition.attribute($0.key) != nil }
         for (key, input) in inputs.sorted(by: { $0.key < $1.key }) {
             guard let attribute = definition.attribute(key) else {
-                report(key, "The class has no attribute '\(key)'.")
+                report(key, .unknownReference(reference: key), detail: "The class has no attribute '\(key)'.")
                 continue
             }
             var optional = attribute
             optional.isRequired = false
             switch optional.validate(input) {
             case .success(let value): result[key] = value
-            case .failure(let issue): report(key, issue.message)
+            case .failure(let issue): issues.append(issue.moved(to: "attributes.\(key)"))
             }
         }
         let repository = ConfigItemRepository(db, dialect: dialect)
         let references = CIReferences(db)
         for attribute in definition.attributes where !issues.contains(where: { $0.field == "attributes.\(attribute.key)" }) {
             guard let value = result[attribute.key] else {
-                if attribute.isRequired { report(attribute.key, "A value is required.") }
+                if attribute.isRequired { report(attribute.key, .required) }
                 continue
             }
             if attribute.type.isReference, case .number(let number) = value {
                 let referenceClass = attribute.referenceClass.flatMap { name in classes.first { $0.isNamed(name) }?.id }
                 if try await !references.exists(attribute.type, id: Int64(number), classID: referenceClass) {
-                    report(attribute.key, "There is no \(attribute.referenceNoun) \(Int64(number)).")
+                    report(attribute.key, .unknownReference(reference: String(Int64(number))),
+                           detail: "There is no \(attribute.referenceNoun) \(Int64(number)).")
                 }
             }
             if checksUniqueness, attribute.isUnique, value != base[attribute.key] || itemID == nil,
                let holder = try await repository.holder(of: value, attribute: attribute, classID: classID, excluding: itemID) {
-                report(attribute.key, "Another item (id \(holder)) of this class has the value '\(value.displayText)' already.")
+                report(attribute.key, .taken, detail: "Another item (id \(holder)) of this class has the value '\(value.displayText)' already.")
             }
         }
         if issues.isEmpty { return .success(result) }

@@ -9,7 +9,14 @@ struct CIAttributeTests {
 
     @Test("addresses and serial numbers are stored in one spelling however they were typed")
     func normalisation() {
-        #expect(value(.ipAddress, .string(" 10.001.2.3 ")) == .failure(FieldIssue(field: "a", message: "Enter an IPv4 or IPv6 address, such as 10.1.2.3 or 2001:db8::1.")))
+        guard case .failure(let badAddress) = value(.ipAddress, .string(" 10.001.2.3 ")) else {
+            Issue.record("a zero-padded IPv4 address is refused")
+            return
+        }
+        #expect(badAddress.field == "a")
+        #expect(badAddress.code == .invalidFormat, "pages translate the issue by its code")
+        #expect(badAddress.message == "Enter an IPv4 or IPv6 address, such as 10.1.2.3 or 2001:db8::1.")
+        #expect(CIAttribute(key: "a", label: "A", type: .text, isRequired: true).validate(.null) == .failure(FieldIssue(field: "a", .required)))
         #expect(value(.ipAddress, .string("10.1.2.3")) == .success(.text("10.1.2.3")))
         #expect(value(.ipAddress, .string("2001:DB8:0:0:0:0:0:1")) == .success(.text("2001:db8::1")))
         #expect(value(.macAddress, .string("00-1A-2B-3C-4D-5E")) == .success(.text("00:1a:2b:3c:4d:5e")))
