@@ -103,11 +103,9 @@ extension CIAttribute {
         return text
     }
 
-    /// An issue of this attribute; `detail`, where given, replaces the code's generic English text for API callers.
+    /// An issue of this attribute; `detail`, where given, is the English message in place of the code's generic text.
     func issue(_ code: FieldIssue.Code, _ detail: String? = nil) -> FieldIssue {
-        var issue = FieldIssue(field: key, code)
-        if let detail { issue.message = detail }
-        return issue
+        detail.map { FieldIssue(field: key, code, detail: $0) } ?? FieldIssue(field: key, code)
     }
 }
 

@@ -24,6 +24,14 @@ public struct FieldIssue: Sendable, Equatable, Error {
         self.message = code.englishText
     }
 
+    /// An issue of a known kind whose English message says more than the code's generic text (an id, an example);
+    /// pages still show the code's text in the reader's language.
+    public init(field: String, _ code: Code, detail: String) {
+        self.field = field
+        self.code = code
+        self.message = detail
+    }
+
     /// The same issue for another field name (a prefix added, an API name mapped).
     public func moved(to field: String) -> FieldIssue {
         var moved = self

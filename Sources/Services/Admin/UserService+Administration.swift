@@ -30,10 +30,10 @@ extension UserService {
     public func update(_ id: Int64, _ change: UserChange, expectedVersion: Int64? = nil, by principal: Principal) async throws -> User {
         try AccessPolicy.requireAdmin(principal)
         if id == principal.userID, change.isActive == false {
-            throw DomainError.invalid(field: "isActive", "You cannot deactivate your own account.")
+            throw DomainError.invalid(FieldIssue(field: "isActive", .notAllowed, detail: "You cannot deactivate your own account."))
         }
         if id == principal.userID, change.isAdmin == false {
-            throw DomainError.invalid(field: "isAdmin", "You cannot take away your own administration right.")
+            throw DomainError.invalid(FieldIssue(field: "isAdmin", .notAllowed, detail: "You cannot take away your own administration right."))
         }
         if let locale = change.locale { try Self.checkLocale(locale) }
         let email: String?? = try change.email.map { text throws(DomainError) in

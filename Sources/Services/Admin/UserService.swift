@@ -54,7 +54,7 @@ public struct UserService: Sendable {
         try AccessPolicy.requireAdmin(principal)
         let login = input.login.trimmingCharacters(in: .whitespaces)
         guard (1...100).contains(login.count), login.allSatisfy({ $0.isLetter || $0.isNumber || ".-_@".contains($0) }) else {
-            throw DomainError.invalid(field: "login", "A login has 1 to 100 letters, digits and . - _ @.")
+            throw DomainError.invalid(FieldIssue(field: "login", .invalidFormat, detail: "A login has 1 to 100 letters, digits and . - _ @."))
         }
         let locale = input.locale ?? "de"
         try Self.checkLocale(locale)

@@ -122,7 +122,7 @@ public struct AuthService: Sendable {
     /// Hashes a password with bcrypt at the configured cost.
     public func hashPassword(_ password: String) async throws -> String {
         guard password.count >= 8 else { throw DomainError.invalid(FieldIssue(field: "password", .tooShort(min: 8))) }
-        guard password.utf8.count <= 72 else { throw DomainError.invalid(field: "password", "A password may have at most 72 bytes.") }
+        guard password.utf8.count <= 72 else { throw DomainError.invalid(FieldIssue(field: "password", .tooLong(max: 72), detail: "A password may have at most 72 bytes.")) }
         return try await PasswordHashing.hash(password, cost: context.configuration.bcryptCost)
     }
 }

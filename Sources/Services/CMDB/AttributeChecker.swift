@@ -16,11 +16,9 @@ struct AttributeChecker: Sendable {
         classes: [CIClass], checksUniqueness: Bool = true
     ) async throws -> Result<CIAttributes, DomainError> {
         var issues: [FieldIssue] = []
-        /// A coded issue; `detail` replaces the code's generic English text where the API can say more.
         func report(_ key: String, _ code: FieldIssue.Code, detail: String? = nil) {
-            var issue = FieldIssue(field: "attributes.\(key)", code)
-            if let detail { issue.message = detail }
-            issues.append(issue)
+            let field = "attributes.\(key)"
+            issues.append(detail.map { FieldIssue(field: field, code, detail: $0) } ?? FieldIssue(field: field, code))
         }
         var result = base.filter { definition.attribute($0.key) != nil }
         for (key, input) in inputs.sorted(by: { $0.key < $1.key }) {

@@ -84,17 +84,19 @@ extension ConfigItemService {
             if let column = ImportColumn(header: request.mapping?[header] ?? header, definition: ciClass.definition) {
                 columns[header] = column
             } else {
-                unknown.append(FieldIssue(field: "columns.\(header)", message: "The column '\(header)' names no attribute of \(ciClass.name) and no item field; map it or remove it."))
+                unknown.append(FieldIssue(field: "columns.\(header)", .unknownReference(reference: header),
+                                          detail: "The column '\(header)' names no attribute of \(ciClass.name) and no item field; map it or remove it."))
             }
         }
         guard unknown.isEmpty else { throw DomainError.invalid("Some columns cannot be imported.", issues: unknown) }
-        guard columns.values.contains(.name) else { throw DomainError.invalid(field: "columns", "The file needs a name column.") }
+        guard columns.values.contains(.name) else { throw DomainError.invalid(FieldIssue(field: "columns", .required, detail: "The file needs a name column.")) }
         let keyColumns = Set(columns.values.compactMap { if case .attribute(let key) = $0 { key } else { nil } })
         let upsertKey = request.upsertBy ?? ciClass.definition.attributes.first { $0.isUnique && keyColumns.contains($0.key) }?.key
         var upsertAttribute: CIAttribute?
         if let upsertKey {
             guard let attribute = ciClass.definition.attribute(upsertKey), attribute.isUnique, keyColumns.contains(upsertKey) else {
-                throw DomainError.invalid(field: "upsertBy", "upsertBy must name a unique attribute of \(ciClass.name) that the file has a column for.")
+                throw DomainError.invalid(FieldIssue(field: "upsertBy", .invalidChoice,
+                                                    detail: "upsertBy must name a unique attribute of \(ciClass.name) that the file has a column for."))
             }
             upsertAttribute = attribute
         }

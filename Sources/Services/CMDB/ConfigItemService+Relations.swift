@@ -55,7 +55,7 @@ extension ConfigItemService {
             guard let target = try await items.find(targetID) else { throw DomainError.invalid(FieldIssue(field: "targetId", .unknownReference(reference: String(targetID)))) }
             let relations = CIRelationRepository(db)
             if !type.allowsCycles, try await relations.reaches(from: targetID, to: id, type: type) {
-                throw DomainError.invalid(field: "targetId", "\(target.number) already leads back to this item by '\(type.rawValue)'; the relation would close a cycle.")
+                throw DomainError.invalid(FieldIssue(field: "targetId", .selfReference, detail: "\(target.number) already leads back to this item by '\(type.rawValue)'; the relation would close a cycle."))
             }
             let relation = try await relations.insert(CIRelation(id: 0, type: type, sourceID: id, targetID: targetID, createdAt: now, createdBy: principal.actorID))
             try await CIHistoryRepository(db).append(itemID: id, actorID: principal.actorID, field: "relation", old: nil, new: "\(type.rawValue) \(target.number)", at: now)

@@ -40,15 +40,15 @@ public struct ConfigItemService: Sendable {
         var issues: [FieldIssue] = []
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty || name.count > 500 || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            issues.append(FieldIssue(field: "name", message: "A name needs 1 to 500 characters on one line, without control characters."))
+            issues.append(FieldIssue(field: "name", .length(min: 1, max: 500), detail: "A name needs 1 to 500 characters on one line, without control characters."))
         }
         let deployment = input.deploymentState.map(DeploymentState.init(named:)) ?? existing?.deploymentState ?? .planned
         if deployment == nil {
-            issues.append(FieldIssue(field: "deploymentState", message: "Unknown deployment state; one of \(DeploymentState.allCases.map(\.germanName).joined(separator: ", ")) (or their API names)."))
+            issues.append(FieldIssue(field: "deploymentState", .invalidChoice, detail: "Unknown deployment state; one of \(DeploymentState.allCases.map(\.germanName).joined(separator: ", ")) (or their API names)."))
         }
         let incident = input.incidentState.map(IncidentState.init(named:)) ?? existing?.incidentState ?? .operational
         if incident == nil {
-            issues.append(FieldIssue(field: "incidentState", message: "Unknown incident state; one of operational, warning, incident."))
+            issues.append(FieldIssue(field: "incidentState", .invalidChoice, detail: "Unknown incident state; one of operational, warning, incident."))
         }
         let references = CIReferences(db)
         for (field, type, id, noun) in [("ownerContactId", CIAttributeType.contactReference, input.ownerContactId, "contact"),

@@ -135,7 +135,7 @@ public struct PeopleService: Sendable {
             let value = domain.trimmingCharacters(in: .whitespaces).lowercased()
             let bare = value.hasPrefix("*.") ? String(value.dropFirst(2)) : value
             guard bare.contains("."), bare.count <= 253, bare.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else {
-                throw .invalid(field: "mailDomains", "'\(domain.prefix(100))' is not a domain such as stadt.example or *.stadt.example.")
+                throw .invalid(FieldIssue(field: "mailDomains", .invalidFormat, detail: "'\(domain.prefix(100))' is not a domain such as stadt.example or *.stadt.example."))
             }
             return value
         }

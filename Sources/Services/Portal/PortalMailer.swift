@@ -75,7 +75,7 @@ struct PortalMailer {
         do {
             return try MailComposer(timeZone: configuration.timeZone).compose(mail)
         } catch {
-            throw DomainError.invalid(field: "email", "No mail can be written to this address: \(error).")
+            throw DomainError.invalid(FieldIssue(field: "email", .invalidAddress, detail: "No mail can be written to this address: \(error)."))
         }
     }
 }

@@ -31,7 +31,7 @@ public struct PortalTextService: Sendable {
             let path = "items[\(index)]"
             if !PortalText.languages.contains(text.language) { issues.append(FieldIssue(field: path + ".language", .invalidChoice)) }
             if !seen.insert(text.kind.rawValue + "/" + text.language).inserted {
-                issues.append(FieldIssue(field: path, message: "A text for \(text.kind.rawValue) in \(text.language) appears twice."))
+                issues.append(FieldIssue(field: path, .duplicate, detail: "A text for \(text.kind.rawValue) in \(text.language) appears twice."))
             }
             for (key, value, limit) in [("subject", text.subject, 998), ("body", text.body, 100_000)] {
                 if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || value.count > limit {
@@ -39,7 +39,7 @@ public struct PortalTextService: Sendable {
                 }
                 let unknown = MailTemplate.unknownPlaceholders(in: value, known: PortalText.placeholders)
                 if !unknown.isEmpty {
-                    issues.append(FieldIssue(field: "\(path).\(key)", message: "Unknown placeholders: \(unknown.joined(separator: ", "))."))
+                    issues.append(FieldIssue(field: "\(path).\(key)", .unknownReference(reference: unknown.joined(separator: ", ")), detail: "Unknown placeholders: \(unknown.joined(separator: ", "))."))
                 }
             }
             if text.subject.contains(where: \.isNewline) { issues.append(FieldIssue(field: path + ".subject", .singleLine)) }

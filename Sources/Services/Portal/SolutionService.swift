@@ -29,7 +29,7 @@ public struct SolutionService: Sendable {
                 throw DomainError.notFound("No article \(articleID) on this ticket.")
             }
             guard article.customerVisible, article.sender == .agent else {
-                throw DomainError.invalid(field: "published", "Only customer-visible answers of agents can be published as solutions.")
+                throw DomainError.invalid(FieldIssue(field: "published", .notAllowed, detail: "Only customer-visible answers of agents can be published as solutions."))
             }
             let solutions = SolutionRepository(db, dialect: dialect)
             let wasPublished = try await solutions.isPublished(articleID)
