@@ -27,8 +27,8 @@ public struct ConfigItemListQuery: Sendable {
     /// Customers: only items owned by this contact or these organisations.
     public var owners: (contactID: Int64?, organisationIDs: [Int64])?
     public var sort: Sort = .id
-    /// How many of the newest matching items a relevance-ordered search on SQLite ranks (at least); see
-    /// `RelevanceWindow`. PostgreSQL ranks all matches, as for tickets.
+    /// How many of the newest matching items a relevance-ordered search ranks (at least), on SQLite and
+    /// PostgreSQL alike; see `RelevanceWindow`.
     public var relevanceWindow = 5_000
     public var descending = false
     public var cursor: TicketCursor?
