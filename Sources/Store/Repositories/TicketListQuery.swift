@@ -54,7 +54,7 @@ public struct TicketListQuery: Sendable {
     ///
     /// Ranking reads every ranked document (FTS5's `bm25`, PostgreSQL's `ts_rank`); a word in a third of a million
     /// tickets would take half a second. So relevance is computed for the newest matching tickets only (FTS5
-    /// walks its index newest first and stops; PostgreSQL sorts the matches' narrow rows by ticket id), the
+    /// walks its index newest first and stops; PostgreSQL searches the newest blocks of ticket ids first), the
     /// caller's scope is applied to those, and the pages of a relevance search end after them. When they hold
     /// less than a first page the caller may see (a customer, a narrow role), all matches are ranked instead.
     public var relevanceWindow = 5_000

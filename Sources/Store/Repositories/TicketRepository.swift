@@ -182,7 +182,7 @@ public struct TicketRepository: Sendable {
             case .postgres:
                 let tsQuery: SQLQueryString = "to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText))"
                 if let window {
-                    // The newest matches, ranked by the function of migration 18, which pins their plan.
+                    // The newest matches, ranked by the function of migrations 18 and 30: newest id blocks first, plan pinned.
                     joins.append("""
                         JOIN ticket_search_newest(\(tsQuery), \(literal: window), \(bind: query.searchesCustomerDocument)) s ON s.ticket_id = t.id
                         """)

@@ -46,4 +46,36 @@ struct RelevanceWindowTests {
             #expect(own.tickets.map(\.id) == [ids[0]])
         }
     }
+
+    @Test(
+        "PostgreSQL's window holds the newest matches however far apart their ids lie",
+        arguments: TestBackend.available.filter { $0 == .postgres }
+    )
+    func idBlocks(backend: TestBackend) async throws {
+        try await TestSystem.run(backend) { system, client in
+            // The ids lie in blocks 0, 6, 15, 19 and 20 of 16,384 (migration 30): the window searches blocks 19–20
+            // first, then 5–18, then the rest, each only when the newer ones hold too few matches.
+            var ids: [Int64] = []
+            for (index, lastID) in [Int64(0), 100_000, 250_000, 320_000, 330_000].enumerated() {
+                if lastID > 0 {
+                    try await system.database.transaction { db in
+                        try await db.raw("SELECT setval(pg_get_serial_sequence('tickets', 'id'), \(bind: lastID))").run()
+                    }
+                }
+                let json: [String: Any] = ["title": "Drucker \(index)", "queue": "Servicedesk", "article": ["body": "Toner leer"]]
+                ids.append(try #require(try await client.call(.post, "/api/v1/tickets", token: system.adminToken, json: json).object.int("id")))
+            }
+            for customerDocument in [false, true] {
+                for window in 1...6 {
+                    let found = try await system.database.read { db in
+                        try await db.raw("""
+                            SELECT ticket_id FROM ticket_search_newest(to_tsquery('german', 'drucker') || to_tsquery('english', 'drucker'),
+                                \(literal: window), \(bind: customerDocument))
+                            """).all().map { try $0.decode(column: "ticket_id", as: Int64.self) }
+                    }
+                    #expect(Set(found) == Set(ids.suffix(window)), "window \(window), customer document \(customerDocument)")
+                }
+            }
+        }
+    }
 }
