@@ -39,10 +39,10 @@ extension TicketService {
     public func articles(of id: Int64, for principal: Principal) async throws -> [Fielded<Article>] {
         let customerView = !AccessPolicy.seesInternals(principal)
         return try await context.database.read { db in
-            guard let articles = try await ArticleRepository(db).articles(
+            guard let (articles, stored) = try await ArticleRepository(db).articlesWithFieldValues(
                 ofTicket: id, in: AccessPolicy.ticketScope(for: principal), includeInternal: !customerView
             ) else { throw DomainError.notFound("No ticket \(id).") }
-            let values = try await fields.values(object: .article, objectIDs: articles.map(\.id), customerView: customerView, db: db)
+            let values = try await fields.named(stored, object: .article, customerView: customerView, db: db)
             return articles.map { Fielded($0, fields: values[$0.id] ?? [:]) }
         }
     }

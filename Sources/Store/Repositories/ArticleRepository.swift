@@ -29,16 +29,29 @@ public struct ArticleRepository: Sendable {
         return try await db.raw("SELECT * FROM articles WHERE ticket_id = \(bind: ticketID)\(visibility) ORDER BY id").all().map(Self.decode)
     }
 
-    /// The articles of a ticket in order, or nil when the ticket does not lie within `scope`; only customer-visible
-    /// ones unless `includeInternal`. One query answers both, the scope check and the articles.
-    public func articles(ofTicket ticketID: Int64, in scope: TicketScope, includeInternal: Bool) async throws -> [Article]? {
+    /// The articles of a ticket in order with their stored field values (by article id, then field id), or nil when
+    /// the ticket does not lie within `scope`; only customer-visible ones unless `includeInternal`. One query answers
+    /// all three — the scope check, the articles and their field values — since opening a ticket is the most frequent
+    /// request and each round trip to PostgreSQL costs as much as the query.
+    public func articlesWithFieldValues(
+        ofTicket ticketID: Int64, in scope: TicketScope, includeInternal: Bool
+    ) async throws -> (articles: [Article], fieldValues: [Int64: [Int64: String]])? {
         let visibility: SQLQueryString = includeInternal ? "" : " AND a.customer_visible = \(bind: true)"
         let rows = try await db.raw("""
-            SELECT a.*, t.id AS scoped_ticket_id FROM tickets t LEFT JOIN articles a ON a.ticket_id = t.id\(visibility)
+            SELECT a.*, t.id AS scoped_ticket_id, fv.field_id AS value_field_id, fv.value AS field_value
+            FROM tickets t LEFT JOIN articles a ON a.ticket_id = t.id\(visibility)
+            LEFT JOIN field_values fv ON fv.object = \(bind: FieldObject.article.rawValue) AND fv.object_id = a.id
             WHERE t.id = \(bind: ticketID) AND \(scope.condition()) ORDER BY a.id
             """).all()
         guard !rows.isEmpty else { return nil }
-        return try rows.filter { try $0.int64OrNil("id") != nil }.map(Self.decode)
+        var articles: [Article] = []
+        var values: [Int64: [Int64: String]] = [:]
+        for row in rows {
+            guard let id = try row.int64OrNil("id") else { continue }
+            if articles.last?.id != id { articles.append(try Self.decode(row)) }
+            if let field = try row.int64OrNil("value_field_id") { values[id, default: [:]][field] = try row.string("field_value") }
+        }
+        return (articles, values)
     }
 
     /// The ticket of the newest article carrying one of these Message-IDs (stored without angle brackets).
