@@ -60,12 +60,15 @@ extension FieldIssue {
         case atLeastOne
         /// Ranges (of working time) that overlap.
         case overlap
+        /// A reference to something that comes later, where only earlier things may be named (a form's conditions).
+        case forwardReference
 
         /// The machine names of all codes.
         public enum Name: String, CaseIterable, Sendable {
             case required, tooLong, tooShort, length, singleLine, invalidFormat, invalidNumber, invalidDate, invalidChoice
             case outOfRange, tooSmall, tooLarge, tooMany, unknownReference, duplicate, taken, selfReference, invalidAddress
-            case notAllowed, incorrect, count, invalidPattern, machineName, endBeforeStart, unknownPlaceholders, atLeastOne, overlap
+            case notAllowed, incorrect, count, invalidPattern, machineName, endBeforeStart, unknownPlaceholders, atLeastOne, overlap,
+            forwardReference
         }
 
         /// The stable machine name.
@@ -98,6 +101,7 @@ extension FieldIssue {
             case .unknownPlaceholders: .unknownPlaceholders
             case .atLeastOne: .atLeastOne
             case .overlap: .overlap
+            case .forwardReference: .forwardReference
             }
         }
 
@@ -115,7 +119,7 @@ extension FieldIssue {
             case .tooLarge(let max): ["max": max]
             case .unknownReference(let reference): ["reference": reference]
             case .required, .singleLine, .invalidFormat, .invalidNumber, .invalidChoice, .duplicate, .taken, .selfReference, .invalidAddress,
-                 .notAllowed, .incorrect, .invalidPattern, .endBeforeStart, .atLeastOne, .overlap:
+                 .notAllowed, .incorrect, .invalidPattern, .endBeforeStart, .atLeastOne, .overlap, .forwardReference:
                 [:]
             }
         }
@@ -155,6 +159,7 @@ extension FieldIssue {
             case .unknownPlaceholders: "Unknown placeholders: {placeholders}."
             case .atLeastOne: "Fill in or choose at least one of these."
             case .overlap: "The ranges overlap."
+            case .forwardReference: "Refer only to something that comes earlier."
             }
         }
 

@@ -100,7 +100,7 @@ extension RequestForm {
         guard let target = earlier[condition.field] else {
             let exists = items.contains { $0.item.field == condition.field }
             return exists
-                ? report(path + ".field", .notAllowed, "'\(condition.field)' comes later in the form; a condition may only refer to an earlier item.")
+                ? report(path + ".field", .forwardReference, "'\(condition.field)' comes later in the form; a condition may only refer to an earlier item.")
                 : report(path + ".field", .unknownReference(reference: condition.field), "'\(condition.field)' is not an item of this form.")
         }
         if condition.values.isEmpty || condition.values.count > 50 { return report(path + ".values", .count(min: 1, max: 50), "Name 1 to 50 values.") }
