@@ -19,7 +19,7 @@ extension ConfigItemService {
                 if dryRun { throw ImportRollback(report: report) }
                 if !report.errors.isEmpty {
                     throw DomainError.invalid("\(Set(report.errors.map(\.row)).count) of \(report.rows) rows are invalid; nothing was imported.",
-                                              issues: report.errors.map { FieldIssue(field: "rows[\($0.row)].\($0.field)", message: $0.message) })
+                                              issues: report.errors.map { $0.issue.moved(to: "rows[\($0.row)].\($0.field)") })
                 }
                 return report
             }
@@ -40,20 +40,20 @@ extension ConfigItemService {
     private static func rows(of request: ConfigItemImportRequest) throws(DomainError) -> (header: [String], rows: [(Int, [String: FieldInput])]) {
         var text = request.content
         if let base64 = request.contentBase64 {
-            guard text == nil else { throw .invalid(field: "content", "Send the file either as content or as contentBase64.") }
+            guard text == nil else { throw .invalid(FieldIssue(field: "content", .notAllowed, detail: "Send the file either as content or as contentBase64.")) }
             guard let data = Data(base64Encoded: base64, options: .ignoreUnknownCharacters) else {
-                throw .invalid(field: "contentBase64", "contentBase64 is not base64.")
+                throw .invalid(FieldIssue(field: "contentBase64", .invalidFormat, detail: "contentBase64 is not base64."))
             }
             text = CSVReader.decode(data)
         }
-        guard let text else { throw .invalid(field: "content", "The request needs the file as content or contentBase64.") }
+        guard let text else { throw .invalid(FieldIssue(field: "content", .required, detail: "The request needs the file as content or contentBase64.")) }
         switch request.format ?? .csv {
         case .csv:
             let parsed: (header: [String], records: [CSVReader.Record])
             do {
                 parsed = try CSVReader.parse(text)
             } catch {
-                throw .invalid(field: "content", error.message)
+                throw .invalid(FieldIssue(field: "content", .invalidFormat, detail: error.message))
             }
             return (parsed.header, parsed.records.map { record in
                 var row: [String: FieldInput] = [:]
@@ -64,7 +64,9 @@ extension ConfigItemService {
             })
         case .json:
             guard let objects = try? JSONDecoder().decode([[String: FieldInput]].self, from: Data(text.utf8)) else {
-                throw .invalid(field: "content", "A JSON import is an array of objects whose values are text, numbers, booleans, null or arrays.")
+                throw .invalid(FieldIssue(
+                    field: "content", .invalidFormat, detail: "A JSON import is an array of objects whose values are text, numbers, booleans, null or arrays."
+                ))
             }
             var header: [String] = []
             for key in objects.flatMap(\.keys) where !header.contains(key) { header.append(key) }
@@ -112,7 +114,8 @@ extension ConfigItemService {
                 do {
                     try Self.assign(value, to: column, in: &input, definition: ciClass.definition)
                 } catch {
-                    cellErrors.append(.init(row: position, field: header, message: error.message))
+                    let issue = if case .invalid(_, let issues) = error, let first = issues.first { first } else { FieldIssue(field: header, message: error.message) }
+                    cellErrors.append(.init(row: position, issue: issue.moved(to: header)))
                 }
             }
             if cellErrors.isEmpty { inputs.append((position, input)) } else { report.errors += cellErrors }
@@ -150,7 +153,7 @@ extension ConfigItemService {
                     item = try await prepare(input, ciClass: ciClass, classes: classes, existing: nil, db: db, now: now, checksUniqueness: false)
                 }
             } catch DomainError.invalid(_, let issues) {
-                report.errors += issues.map { .init(row: position, field: $0.field, message: $0.message) }
+                report.errors += issues.map { .init(row: position, issue: $0) }
                 continue
             }
             let id = old?.id ?? fileIDs
@@ -159,7 +162,10 @@ extension ConfigItemService {
                 return holder != id
             }
             guard clashes.isEmpty else {
-                report.errors += clashes.map { .init(row: position, field: "attributes.\($0.key)", message: "Another item of this class (or an earlier row) has the value '\(item.attributes[$0.key]?.displayText ?? "")' already.") }
+                report.errors += clashes.map { attribute in
+                    let detail = "Another item of this class (or an earlier row) has the value '\(item.attributes[attribute.key]?.displayText ?? "")' already."
+                    return .init(row: position, issue: FieldIssue(field: "attributes.\(attribute.key)", .taken, detail: detail))
+                }
                 continue
             }
             for attribute in uniques {
