@@ -37,7 +37,7 @@ public enum FieldValue: Sendable, Equatable, Codable {
         case .text(let text), .selection(let text), .date(let text): JSONString.literal(text)
         case .number(let number): Self.jsonNumber(number)
         case .datetime(let date): JSONString.literal(InternetDateTime.format(date))
-        case .selections(let options): "[" + options.map(Self.jsonString).joined(separator: ",") + "]"
+        case .selections(let options): "[" + options.map(JSONString.literal).joined(separator: ",") + "]"
         case .checkbox(let isChecked): isChecked ? "true" : "false"
         case .reference(let id): String(id)
         }
