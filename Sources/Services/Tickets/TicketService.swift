@@ -60,11 +60,11 @@ public struct TicketService: Sendable {
         let customerAddress = try input.customer.map { address throws(DomainError) in try AddressRules.normalise(address) }
 
         // The day's counter row is locked from its increment until commit. With parallel writers (PostgreSQL) the
-        // number is therefore taken in a short transaction of its own, so creates do not queue behind that lock;
+        // number is therefore taken by a statement of its own, which PostgreSQL commits at once (`read` runs it
+        // outside any transaction, without BEGIN and COMMIT round trips), so creates do not queue behind that lock;
         // a create that fails afterwards leaves a gap in the day's numbers, as in Znuny and KIX. SQLite has one
         // writer anyway and takes it inside the main transaction.
         let counterName = "ticket." + Self.dayKey(now, timeZone: configuration.timeZone)
-        // The increment is one statement, which PostgreSQL commits by itself: no BEGIN and COMMIT round trips.
         let reservedCounter: Int64? = context.database.dialect == .postgres
             ? try await context.database.read { db in try await Counters(db).next(counterName) } : nil
         let (ticket, writtenFields, articleID) = try await context.database.transaction { db in

@@ -62,8 +62,9 @@ final class SQLiteDirectConnection: @unchecked Sendable {
         defer {
             sqlite_nio_sqlite3_reset(statement)
             // Every parameter is bound anew on each run, so the bindings are cleared only to free large copies.
-            // Clearing always would also expire the statement whenever a bound value can steer its plan (a
-            // boolean in a join condition, a LIKE pattern), and SQLite would prepare it again on the next run.
+            // Clearing always would also expire every statement whose plan depends on a bound value (the planner
+            // weighs an equality with a bound 0 or 1, such as `u.is_agent = ?` in the token lookup, differently),
+            // and SQLite would prepare it again on the next run.
             if boundBytes > Self.retainedBindBytes { sqlite_nio_sqlite3_clear_bindings(statement) }
         }
         if binds.count != Int(sqlite_nio_sqlite3_bind_parameter_count(statement)) { sqlite_nio_sqlite3_clear_bindings(statement) }
