@@ -34,10 +34,10 @@ public enum FieldValue: Sendable, Equatable, Codable {
     /// `true` or `false`, or an array of strings. Read it back with `init(storageString:type:)`.
     public var storageString: String {
         switch self {
-        case .text(let text), .selection(let text), .date(let text): Self.jsonString(text)
+        case .text(let text), .selection(let text), .date(let text): JSONString.literal(text)
         case .number(let number): Self.jsonNumber(number)
-        case .datetime(let date): Self.jsonString(InternetDateTime.format(date))
-        case .selections(let options): "[" + options.map(Self.jsonString).joined(separator: ",") + "]"
+        case .datetime(let date): JSONString.literal(InternetDateTime.format(date))
+        case .selections(let options): "[" + options.map(JSONString.literal).joined(separator: ",") + "]"
         case .checkbox(let isChecked): isChecked ? "true" : "false"
         case .reference(let id): String(id)
         }
@@ -148,24 +148,6 @@ public enum FieldValue: Sendable, Equatable, Codable {
             try container.encode(Kind.reference, forKey: .type)
             try container.encode(id, forKey: .value)
         }
-    }
-
-    /// `text` as a JSON string literal.
-    private static func jsonString(_ text: String) -> String {
-        var literal = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": literal += "\\\""
-            case "\\": literal += "\\\\"
-            case "\n": literal += "\\n"
-            case "\r": literal += "\\r"
-            case "\t": literal += "\\t"
-            case _ where scalar.value < 0x20:
-                literal += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-            default: literal.unicodeScalars.append(scalar)
-            }
-        }
-        return literal + "\""
     }
 
     /// A finite `number` as a JSON number: integers up to 2^53 without a fraction, others in Swift's shortest

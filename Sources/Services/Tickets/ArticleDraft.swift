@@ -48,7 +48,8 @@ struct ArticleDraft: Sendable {
         if !isAgent, input.customerVisible == false {
             throw .invalid(FieldIssue(field: fieldPrefix + "customerVisible", .notAllowed))
         }
-        guard input.body.count <= Self.maxBodyCharacters else { throw .tooLarge("The article body is larger than 1,000,000 characters.") }
+        // A body of at most that many UTF-8 bytes cannot have more characters: counting them costs a pass over the text.
+        guard input.body.utf8.count <= Self.maxBodyCharacters || input.body.count <= Self.maxBodyCharacters else { throw .tooLarge("The article body is larger than 1,000,000 characters.") }
         switch (input.contentType ?? "text/plain").lowercased() {
         case "text/plain":
             bodyText = input.body
@@ -59,7 +60,7 @@ struct ArticleDraft: Sendable {
         default:
             throw .invalid(FieldIssue(field: fieldPrefix + "contentType", .invalidChoice))
         }
-        guard !bodyText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !(input.attachments ?? []).isEmpty else {
+        guard bodyText.unicodeScalars.contains(where: { !CharacterSet.whitespacesAndNewlines.contains($0) }) || !(input.attachments ?? []).isEmpty else {
             throw .invalid(FieldIssue(field: fieldPrefix + "body", .required))
         }
         subject = try Self.line(input.subject, field: fieldPrefix + "subject", max: 998)

@@ -11,6 +11,8 @@ struct ArticleWriter {
     let now: Date
     let fields: FieldService
     let sla: SLAKeeper
+    /// The field definitions of every object, if the caller has read them already; else the writer reads the article's.
+    var fieldDefinitions: [FieldDefinition]? = nil
 
     /// Writes the article. On an existing ticket (`touch`), the ticket is marked changed and a customer-visible
     /// article moves its SLA clocks; a new ticket's clocks start with the ticket. For a new ticket's first article, `newSearchDocuments` gives the heads of the ticket's
@@ -20,11 +22,22 @@ struct ArticleWriter {
         _ draft: ArticleDraft, to ticket: Ticket, by principal: Principal, touch: Bool,
         newSearchDocuments: (head: String, customerHead: String)? = nil
     ) async throws -> Fielded<Article> {
+        var journal = ChangeJournal()
+        let article = try await write(draft, to: ticket, by: principal, touch: touch, newSearchDocuments: newSearchDocuments, journal: &journal)
+        try await journal.write(to: db, at: now)
+        return article
+    }
+
+    /// Writes the article but leaves its history entry and event in `journal`, for the caller to write with its own.
+    func write(
+        _ draft: ArticleDraft, to ticket: Ticket, by principal: Principal, touch: Bool,
+        newSearchDocuments: (head: String, customerHead: String)?, journal: inout ChangeJournal
+    ) async throws -> Fielded<Article> {
         let actor = principal.actorID
         let customerView = !AccessPolicy.seesInternals(principal)
         let fieldValues: [ValidatedField]
         do {
-            fieldValues = try await fields.validate(draft.fieldInputs, for: .article, db: db, customerView: customerView)
+            fieldValues = try await fields.validate(draft.fieldInputs, for: .article, db: db, customerView: customerView, known: fieldDefinitions)
         } catch DomainError.invalid(let message, let issues) {
             throw DomainError.invalid(message, issues: issues.map { $0.moved(to: draft.fieldPrefix + $0.field) })
         }
@@ -64,14 +77,14 @@ struct ArticleWriter {
             let clocks = try await sla.clocks(after: article, on: ticket, db: db, dialect: dialect)
             try await TicketRepository(db, dialect: dialect).touch(ticket.id, at: now, slaClocks: clocks)
         }
-        try await HistoryRepository(db).append(
+        journal.record(
             ticketID: ticket.id, actorID: actor, field: "article", old: nil,
-            new: "\(draft.channel.rawValue)/\(draft.customerVisible ? "public" : "internal") #\(article.id)", at: now
+            new: "\(draft.channel.rawValue)/\(draft.customerVisible ? "public" : "internal") #\(article.id)"
         )
-        try await EventRepository(db).append(
-            type: EventType.articleCreated, ticketID: ticket.id, actorID: actor,
+        journal.record(
+            event: EventType.articleCreated, ticketID: ticket.id, actorID: actor,
             payload: EventPayload.json(["articleId": String(article.id), "channel": draft.channel.rawValue,
-                                        "customerVisible": String(draft.customerVisible)]), at: now
+                                        "customerVisible": String(draft.customerVisible)])
         )
         return Fielded(article, fields: Dictionary(uniqueKeysWithValues: fieldValues.compactMap { field in
             field.value.map { (field.definition.name, $0) }

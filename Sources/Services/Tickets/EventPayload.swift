@@ -1,9 +1,10 @@
-import Foundation
+import Domain
 
 /// Builds the JSON payload of an event.
 enum EventPayload {
+    /// A JSON object of string values with its keys sorted, written by hand: every change appends at least one
+    /// event, and `JSONSerialization` cost more than the rest of writing it.
     static func json(_ values: [String: String]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: values, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        "{" + values.keys.sorted().map { JSONString.literal($0) + ":" + JSONString.literal(values[$0] ?? "") }.joined(separator: ",") + "}"
     }
 }

@@ -111,10 +111,18 @@ public struct FieldService: Sendable {
     /// Validates inputs by field name against the definitions for `object`. For a new object every required
     /// field must be given; for an existing one only the given fields are checked. With `customerView` only
     /// customer-visible fields exist. Contact and user references must name existing records.
+    /// `known` are the definitions of every object, when the caller has read them already (with `FieldRepository.definitions(for: nil)`).
     func validate(
-        _ inputs: [String: FieldInput], for object: FieldObject, db: any SQLDatabase, isNew: Bool = true, customerView: Bool = false
+        _ inputs: [String: FieldInput], for object: FieldObject, db: any SQLDatabase, isNew: Bool = true, customerView: Bool = false,
+        known: [FieldDefinition]? = nil
     ) async throws -> [ValidatedField] {
-        let definitions = try await FieldRepository(db).definitions(for: object).filter { !customerView || $0.customerVisible }
+        var definitions: [FieldDefinition]
+        if let known {
+            definitions = known.filter { $0.object == object }
+        } else {
+            definitions = try await FieldRepository(db).definitions(for: object)
+        }
+        if customerView { definitions = definitions.filter(\.customerVisible) }
         var issues: [FieldIssue] = []
         var result: [ValidatedField] = []
         for name in inputs.keys.sorted() where !definitions.contains(where: { $0.name == name }) {

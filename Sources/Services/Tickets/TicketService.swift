@@ -62,12 +62,13 @@ public struct TicketService: Sendable {
         let customerAddress = try input.customer.map { address throws(DomainError) in try AddressRules.normalise(address) }
 
         // The day's counter row is locked from its increment until commit. With parallel writers (PostgreSQL) the
-        // number is therefore taken in a short transaction of its own, so creates do not queue behind that lock;
+        // number is therefore taken by a statement of its own, which PostgreSQL commits at once (`read` runs it
+        // outside any transaction, without BEGIN and COMMIT round trips), so creates do not queue behind that lock;
         // a create that fails afterwards leaves a gap in the day's numbers, as in Znuny and KIX. SQLite has one
         // writer anyway and takes it inside the main transaction.
         let counterName = "ticket." + Self.dayKey(now, timeZone: configuration.timeZone)
         let reservedCounter: Int64? = context.database.dialect == .postgres
-            ? try await context.database.transaction { db in try await Counters(db).next(counterName) } : nil
+            ? try await context.database.read { db in try await Counters(db).next(counterName) } : nil
         let (ticket, writtenFields, articleID) = try await context.database.transaction { db in
             let people = PeopleResolver(db: db, now: now)
             var contactID = input.contactId
@@ -90,7 +91,11 @@ public struct TicketService: Sendable {
             let organisationID = input.organisationId ?? contact?.organisationID
             try await people.requireUsers([input.ownerId], field: "ownerId")
             try await people.requireUsers([input.responsibleId], field: "responsibleId")
-            let fieldValues = try await fields.validate(fieldInputs, for: .ticket, db: db, customerView: !AccessPolicy.seesInternals(principal))
+            // The ticket's and the first article's field definitions in one query.
+            let definitions = try await FieldRepository(db).definitions(for: nil)
+            let fieldValues = try await fields.validate(
+                fieldInputs, for: .ticket, db: db, customerView: !AccessPolicy.seesInternals(principal), known: definitions
+            )
 
             let counter: Int64
             if let reservedCounter {
@@ -112,7 +117,8 @@ public struct TicketService: Sendable {
             ticket.sla = TicketSLASummary(clocks)
             ticket = try await TicketRepository(db, dialect: context.database.dialect).insert(ticket, slaClocks: clocks)
             let actor = principal.actorID
-            try await HistoryRepository(db).append(ticketID: ticket.id, actorID: actor, field: "created", old: nil, new: number.rawValue, at: now)
+            var journal = ChangeJournal()
+            journal.record(ticketID: ticket.id, actorID: actor, field: "created", old: nil, new: number.rawValue)
             try await fields.store(fieldValues, object: .ticket, objectID: ticket.id, db: db)
             let heads = (
                 head: Self.searchHead(ticket, fieldValues: fieldValues),
@@ -122,17 +128,20 @@ public struct TicketService: Sendable {
             if let article {
                 // The article writer creates the search documents with the first article's text in them: writing
                 // them empty and appending at once would cost a second index update per new ticket.
-                articleID = try await ArticleWriter(db: db, dialect: context.database.dialect, now: now, fields: fields, sla: sla)
-                    .write(article, to: ticket, by: principal, touch: false, newSearchDocuments: heads).value.id
+                articleID = try await ArticleWriter(
+                    db: db, dialect: context.database.dialect, now: now, fields: fields, sla: sla, fieldDefinitions: definitions
+                ).write(article, to: ticket, by: principal, touch: false, newSearchDocuments: heads, journal: &journal).value.id
             } else {
                 try await SearchIndex(db, dialect: context.database.dialect).index(
                     ticketID: ticket.id, head: heads.head, body: "", customerHead: heads.customerHead, customerBody: "", isNew: true
                 )
             }
-            try await EventRepository(db).append(
-                type: EventType.ticketCreated, ticketID: ticket.id, actorID: actor,
-                payload: EventPayload.json(["number": number.rawValue, "queueId": String(queue.id)]), at: now
+            journal.record(
+                event: EventType.ticketCreated, ticketID: ticket.id, actorID: actor,
+                payload: EventPayload.json(["number": number.rawValue, "queueId": String(queue.id)])
             )
+            // Last, so that on PostgreSQL the `events` counter row is locked for the commit's round trip only.
+            try await journal.write(to: db, at: now)
             ticket.version = 1
             try await then?(db, ticket)
             return (ticket, fieldValues, articleID)
@@ -235,7 +244,8 @@ public struct TicketService: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        let digits = (parts.year ?? 0) * 10_000 + (parts.month ?? 0) * 100 + (parts.day ?? 0)
+        return String(repeating: "0", count: max(0, 8 - String(digits).count)) + String(digits)
     }
 
     /// The weighted part of a ticket's search document: number, title and text-like field values.

@@ -23,6 +23,9 @@ final class AsyncLock: Sendable {
         }
     }
 
+    /// Whether a task is waiting for the lock (asked by its holder).
+    var hasWaiters: Bool { state.withLock { !$0.waiters.isEmpty } }
+
     func unlock() {
         let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
             if state.waiters.isEmpty {

@@ -14,6 +14,15 @@ final class SQLiteBackend: DatabaseBackend {
     private let writerExecutor = ThreadExecutor(name: "sqlite-writer")
     private let readers: [(database: SQLiteDirectDatabase, executor: ThreadExecutor)]
     private let writeLock = AsyncLock()
+    /// The write transaction callers share (see `transaction`); changed only by the holder of `writeLock`.
+    private let group = Mutex(WriteGroup())
+    /// The most callers one commit serves, so that the first of a busy stream does not wait long.
+    static let maxGroupSize = 32
+
+    private struct WriteGroup {
+        var isOpen = false
+        var waiters: [CheckedContinuation<Void, any Error>] = []
+    }
     /// Set by `close()`; a reader or the writer thread takes no new work after that, so calls fail at once.
     private let isClosed = Atomic<Bool>(false)
 
@@ -54,31 +63,134 @@ final class SQLiteBackend: DatabaseBackend {
         }
     }
 
+    /// Runs `body` in a write transaction on the writer connection.
+    ///
+    /// Concurrent callers share one SQLite transaction ("group commit"): the writer runs one body at a time, and
+    /// when others are waiting for it, a body that succeeded does not commit but leaves the transaction open for
+    /// the next one and waits; the last body of the group (no one waiting, or `maxGroupSize` reached) commits
+    /// for all. A commit with its WAL frames and FTS5 segment flush is most of what a small write costs, and a
+    /// group pays it once. Each caller still sees its own transaction: a body that joins an open transaction runs
+    /// in a savepoint and a failed one is rolled back to it, leaving the others' work alone; a caller returns only
+    /// once its work is committed, and if the commit fails every caller of the group gets that error.
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         await writeLock.lock()
-        defer { writeLock.unlock() }
-        guard !isClosed.load(ordering: .acquiring) else { throw StoreError.closed }
+        guard !isClosed.load(ordering: .acquiring) else {
+            writeLock.unlock()
+            throw StoreError.closed
+        }
+        let run = try await withTaskExecutorPreference(writerExecutor) { try await self.runInGroup(body) }
+        switch run {
+        case .committed(let result):
+            return try result.get()
+        case .awaitingCommit(let result):
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                group.withLock { $0.waiters.append(continuation) }
+                writeLock.unlock()
+            }
+            return result
+        }
+    }
+
+    /// The outcome of one caller's body: settled (committed, or failed), or written and waiting for the group's commit.
+    private enum GroupRun<T: Sendable>: Sendable {
+        case committed(Result<T, any Error>)
+        case awaitingCommit(T)
+    }
+
+    /// Runs one body on the writer thread while holding `writeLock`, and commits or hands the open transaction on.
+    /// Releases `writeLock` unless the caller is to wait for the commit (the caller releases it then).
+    private func runInGroup<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> GroupRun<T> {
         let database = writer
-        return try await withTaskExecutorPreference(writerExecutor) {
-            try await database.raw("BEGIN IMMEDIATE").run()
+        let joins = group.withLock { $0.isOpen }
+        if !joins {
             do {
-                let result = try await body(database)
-                try await database.raw("COMMIT").run()
-                return result
+                try await database.raw("BEGIN IMMEDIATE").run()
             } catch {
-                try? await database.raw("ROLLBACK").run()
-                if let error = error as? SQLiteDirectError, error.isUniqueViolation {
-                    throw DomainError.conflict("An entry with this value exists already.")
-                }
+                writeLock.unlock()
                 throw error
             }
+            group.withLock { $0.isOpen = true }
         }
+        let outcome: Result<T, any Error>
+        do {
+            if joins { try await database.raw("SAVEPOINT group_member").run() }
+            let result = try await body(database)
+            if joins { try await database.raw("RELEASE group_member").run() }
+            outcome = .success(result)
+        } catch {
+            outcome = .failure(Self.translate(error))
+            if !joins {
+                // The transaction holds this body's work only: roll it all back.
+                try? await database.raw("ROLLBACK").run()
+                group.withLock { $0 = WriteGroup() }
+            } else if database.connection.isInTransaction {
+                try? await database.raw("ROLLBACK TO group_member").run()
+                try? await database.raw("RELEASE group_member").run()
+            } else {
+                // SQLite ended the whole transaction (an I/O error, a full disk): the others' work is gone too.
+                failGroup(with: error)
+            }
+        }
+        let isOpen = group.withLock { $0.isOpen }
+        if isOpen, writeLock.hasWaiters, group.withLock({ $0.waiters.count + 1 < Self.maxGroupSize }) {
+            switch outcome {
+            case .success(let result): return .awaitingCommit(result)
+            case .failure: break
+            }
+            writeLock.unlock()
+            return .committed(outcome)
+        }
+        if isOpen, let error = await commitGroup() {
+            writeLock.unlock()
+            if case .failure = outcome { return .committed(outcome) }
+            return .committed(.failure(error))
+        }
+        writeLock.unlock()
+        return .committed(outcome)
+    }
+
+    /// Commits the open group transaction and tells its waiting callers; returns the commit's error, if any.
+    /// Called on the writer thread by the holder of `writeLock`.
+    private func commitGroup() async -> (any Error)? {
+        let waiters = group.withLock { group in
+            defer { group = WriteGroup() }
+            return group.waiters
+        }
+        do {
+            try await writer.raw("COMMIT").run()
+            for waiter in waiters { waiter.resume() }
+            return nil
+        } catch {
+            if writer.connection.isInTransaction { try? await writer.raw("ROLLBACK").run() }
+            let translated = Self.translate(error)
+            for waiter in waiters { waiter.resume(throwing: translated) }
+            return translated
+        }
+    }
+
+    private func failGroup(with error: any Error) {
+        let waiters = group.withLock { group in
+            defer { group = WriteGroup() }
+            return group.waiters
+        }
+        for waiter in waiters { waiter.resume(throwing: Self.translate(error)) }
+    }
+
+    /// Unique-constraint violations become conflicts; everything else passes unchanged.
+    private static func translate(_ error: any Error) -> any Error {
+        if let error = error as? SQLiteDirectError, error.isUniqueViolation {
+            return DomainError.conflict("An entry with this value exists already.")
+        }
+        return error
     }
 
     func close() async {
         isClosed.store(true, ordering: .releasing)
         await writeLock.lock()
         defer { writeLock.unlock() }
+        if group.withLock({ $0.isOpen }) {
+            _ = await withTaskExecutorPreference(writerExecutor) { await self.commitGroup() }
+        }
         for reader in readers { reader.executor.stop() }
         writerExecutor.stop()
     }

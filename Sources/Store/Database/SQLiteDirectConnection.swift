@@ -25,8 +25,14 @@ final class SQLiteDirectConnection: @unchecked Sendable {
     static let cacheCapacity = 512
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+    /// Bound text and blobs up to this size stay in a cached statement until its next run.
+    static let retainedBindBytes = 64 * 1024
+
     private let handle: OpaquePointer
     private var cache: [String: Prepared] = [:]
+
+    /// Whether a transaction is open; false after an error made SQLite roll back the whole transaction.
+    var isInTransaction: Bool { sqlite_nio_sqlite3_get_autocommit(handle) == 0 }
 
     /// `sqlite3_initialize`, once per process before the first open.
     private static let initialized: Void = { _ = sqlite_nio_sqlite3_initialize() }()
@@ -52,11 +58,18 @@ final class SQLiteDirectConnection: @unchecked Sendable {
     func execute(_ sql: String, _ binds: [SQLiteData], _ onRow: (SQLiteValuesRow) throws -> Void) throws {
         let prepared = try statement(for: sql)
         let statement = prepared.handle
+        var boundBytes = 0
         defer {
             sqlite_nio_sqlite3_reset(statement)
-            sqlite_nio_sqlite3_clear_bindings(statement)
+            // Every parameter is bound anew on each run, so the bindings are cleared only to free large copies.
+            // Clearing always would also expire every statement whose plan depends on a bound value (the planner
+            // weighs an equality with a bound 0 or 1, such as `u.is_agent = ?` in the token lookup, differently),
+            // and SQLite would prepare it again on the next run.
+            if boundBytes > Self.retainedBindBytes { sqlite_nio_sqlite3_clear_bindings(statement) }
         }
+        if binds.count != Int(sqlite_nio_sqlite3_bind_parameter_count(statement)) { sqlite_nio_sqlite3_clear_bindings(statement) }
         for (index, bind) in binds.enumerated() {
+            boundBytes += bind.byteCount
             try check(bindValue(bind, at: Int32(index + 1), to: statement))
         }
         let width = Int32(prepared.columns.names.count)
@@ -145,4 +158,15 @@ struct SQLiteDirectError: Error, CustomStringConvertible {
     var isUniqueViolation: Bool { code == SQLITE_CONSTRAINT | (8 << 8) || code == SQLITE_CONSTRAINT | (6 << 8) }
 
     var description: String { "SQLite error \(code): \(message)" }
+}
+
+extension SQLiteData {
+    /// The bytes a bound text or blob occupies (numbers and NULL count as nothing).
+    fileprivate var byteCount: Int {
+        switch self {
+        case .text(let text): text.utf8.count
+        case .blob(let buffer): buffer.readableBytes
+        case .integer, .float, .null: 0
+        }
+    }
 }

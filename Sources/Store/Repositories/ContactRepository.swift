@@ -13,10 +13,14 @@ public struct ContactRepository: Sendable {
     }
 
     /// The contact owning a mail address (case-insensitive).
+    /// One query: a row per address of the contact, in order.
     public func find(email: String) async throws -> Contact? {
-        try await decode(db.raw("""
-            SELECT c.* FROM contacts c JOIN contact_emails e ON e.contact_id = c.id WHERE e.email = \(bind: email.lowercased())
-            """).all()).first
+        let rows = try await db.raw("""
+            SELECT c.*, a.email AS address FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
+            JOIN contact_emails a ON a.contact_id = c.id WHERE e.email = \(bind: email.lowercased()) ORDER BY a.position
+            """).all()
+        guard let first = rows.first else { return nil }
+        return try contact(first, emails: rows.map { try $0.string("address") })
     }
 
     /// Contacts ordered by id after `cursor`, optionally only those whose name or address starts with `prefix`.
@@ -84,14 +88,15 @@ public struct ContactRepository: Sendable {
         for row in try await db.raw("SELECT contact_id, email FROM contact_emails WHERE contact_id IN (\(binds: ids)) ORDER BY position").all() {
             emails[try row.int64("contact_id"), default: []].append(try row.string("email"))
         }
-        return try rows.map { row in
-            let id = try row.int64("id")
-            return Contact(
-                id: id, firstName: try row.string("first_name"), lastName: try row.string("last_name"), emails: emails[id] ?? [],
-                phones: try row.stringArray("phones"), organisationID: try row.int64OrNil("organisation_id"),
-                isActive: try row.bool("is_active"), createdAt: try row.date("created_at")
-            )
-        }
+        return try rows.map { row in try contact(row, emails: emails[try row.int64("id")] ?? []) }
+    }
+
+    private func contact(_ row: any SQLRow, emails: [String]) throws -> Contact {
+        Contact(
+            id: try row.int64("id"), firstName: try row.string("first_name"), lastName: try row.string("last_name"), emails: emails,
+            phones: try row.stringArray("phones"), organisationID: try row.int64OrNil("organisation_id"),
+            isActive: try row.bool("is_active"), createdAt: try row.date("created_at")
+        )
     }
 
     /// A LIKE pattern matching strings that start with `text`, with LIKE's wildcards escaped.

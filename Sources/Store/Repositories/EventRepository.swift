@@ -20,6 +20,53 @@ public struct EventRepository: Sendable {
             """).run()
     }
 
+    /// An event not yet appended.
+    public struct NewEvent: Sendable {
+        public var type: String
+        public var ticketID: Int64?
+        public var actorID: Int64?
+        public var payload: String
+
+        public init(type: String, ticketID: Int64?, actorID: Int64?, payload: String) {
+            self.type = type
+            self.ticketID = ticketID
+            self.actorID = actorID
+            self.payload = payload
+        }
+    }
+
+    /// Appends `events` in order with one statement, ids in commit order as for `append(type:…)`. On PostgreSQL
+    /// the statement also advances the `events` counter, so its row stays locked only from this statement to the
+    /// commit (one round trip, where an increment per event followed by an insert took two per event).
+    public func append(_ events: [NewEvent], at date: Date) async throws {
+        guard !events.isEmpty else { return }
+        for chunk in events.chunked(BulkWriter.rowsPerStatement) {
+            if db.dialect.name == "sqlite" {
+                let rows = chunk.map { event -> SQLQueryString in
+                    "(\(bind: event.type), \(bind: event.ticketID), \(bind: event.actorID), \(bind: event.payload), \(bind: date.millis))"
+                }
+                try await db.raw("INSERT INTO events (type, ticket_id, actor_id, payload, created_at) VALUES \(rows.joined(separator: ", "))").run()
+            } else {
+                let rows = chunk.enumerated().map { index, event -> SQLQueryString in
+                    """
+                    (\(literal: index), CAST(\(bind: event.type) AS TEXT), CAST(\(bind: event.ticketID) AS BIGINT),
+                     CAST(\(bind: event.actorID) AS BIGINT), CAST(\(bind: event.payload) AS TEXT))
+                    """
+                }
+                try await db.raw("""
+                    WITH counter AS (
+                        INSERT INTO counters (name, value) VALUES ('events', \(literal: chunk.count))
+                        ON CONFLICT (name) DO UPDATE SET value = counters.value + \(literal: chunk.count) RETURNING value
+                    )
+                    INSERT INTO events (id, type, ticket_id, actor_id, payload, created_at)
+                    SELECT counter.value - \(literal: chunk.count - 1) + e.position, e.type, e.ticket_id, e.actor_id, e.payload, \(bind: date.millis)
+                    FROM counter, (VALUES \(rows.joined(separator: ", "))) AS e (position, type, ticket_id, actor_id, payload)
+                    ORDER BY e.position
+                    """).run()
+            }
+        }
+    }
+
     /// Appends several events of one type without a ticket, in order, with one multi-row `INSERT` (ids from the
     /// `events` counter on PostgreSQL as for `append`).
     public func append(type: String, actorID: Int64?, payloads: [String], at date: Date) async throws {

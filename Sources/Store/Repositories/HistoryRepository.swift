@@ -15,6 +15,35 @@ public struct HistoryRepository: Sendable {
             """).run()
     }
 
+    /// A history entry not yet written.
+    public struct NewEntry: Sendable {
+        public var ticketID: Int64
+        public var actorID: Int64?
+        public var field: String
+        public var old: String?
+        public var new: String?
+
+        public init(ticketID: Int64, actorID: Int64?, field: String, old: String?, new: String?) {
+            self.ticketID = ticketID
+            self.actorID = actorID
+            self.field = field
+            self.old = old
+            self.new = new
+        }
+    }
+
+    /// Appends `entries` in order with one multi-row `INSERT`.
+    public func append(_ entries: [NewEntry], at date: Date) async throws {
+        for chunk in entries.chunked(BulkWriter.rowsPerStatement) {
+            let rows = chunk.map { entry -> SQLQueryString in
+                "(\(bind: entry.ticketID), \(bind: entry.actorID), \(bind: entry.field), \(bind: entry.old), \(bind: entry.new), \(bind: date.millis))"
+            }
+            try await db.raw("""
+                INSERT INTO history (ticket_id, actor_id, field, old_value, new_value, created_at) VALUES \(rows.joined(separator: ", "))
+                """).run()
+        }
+    }
+
     public func entries(ofTicket ticketID: Int64) async throws -> [HistoryEntry] {
         try await db.raw("SELECT * FROM history WHERE ticket_id = \(bind: ticketID) ORDER BY id").all().map { row in
             HistoryEntry(

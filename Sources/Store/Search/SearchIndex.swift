@@ -28,9 +28,14 @@ public struct SearchIndex: Sendable {
                 try await db.raw("INSERT INTO \(ident: table) (rowid, head, body) VALUES (\(bind: ticketID), \(bind: head), \(bind: body))").run()
             }
         case .postgres:
+            // The customer document mostly has the same head and body (a customer-visible article): split them once.
+            let headWords = Self.words(head), bodyWords = Self.words(body)
+            let customerHeadWords = customerHead == head ? headWords : Self.words(customerHead)
+            let customerBodyWords = customerBody == body ? bodyWords : Self.words(customerBody)
             try await db.raw("""
                 INSERT INTO ticket_search (ticket_id, document, customer_document) VALUES (\(bind: ticketID),
-                    \(Self.vector(head: head, body: body)), \(Self.vector(head: customerHead, body: customerBody)))
+                    \(Self.vector(headWords: headWords, bodyWords: bodyWords)),
+                    \(Self.vector(headWords: customerHeadWords, bodyWords: customerBodyWords)))
                 ON CONFLICT (ticket_id) DO UPDATE SET document = excluded.document, customer_document = excluded.customer_document
                 """).run()
         }
@@ -66,13 +71,25 @@ public struct SearchIndex: Sendable {
     /// language splits search words. PostgreSQL's parser would otherwise keep `anna.schmidt@stadt.example`
     /// or `antrag-2026.pdf` as single tokens that no search word matches (FTS5 splits them by itself).
     public static func words(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.precomposedStringWithCanonicalMapping.unicodeScalars.map { $0.properties.isAlphabetic || $0.properties.numericType != nil ? $0 : " " }))
+        // ASCII text needs no composing, and ASCII characters no lookup of Unicode properties.
+        let composed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+        return String(String.UnicodeScalarView(composed.unicodeScalars.map { scalar in
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                return (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) ? scalar : " "
+            }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? scalar : " "
+        }))
     }
 
     /// A PostgreSQL document: the head at weight A, both in German and English stemming.
     static func vector(head: String, body: String) -> SQLQueryString {
-        let head = words(head), body = words(body)
-        return """
+        vector(headWords: words(head), bodyWords: words(body))
+    }
+
+    /// A PostgreSQL document of texts already split by `words`.
+    private static func vector(headWords head: String, bodyWords body: String) -> SQLQueryString {
+        """
         setweight(to_tsvector('german', \(bind: head)), 'A') || setweight(to_tsvector('english', \(bind: head)), 'A')
             || to_tsvector('german', \(bind: body)) || to_tsvector('english', \(bind: body))
         """

@@ -24,6 +24,38 @@ struct ConcurrencyTests {
         }
     }
 
+    /// SQLite commits concurrent transactions together; each must still succeed or fail on its own.
+    @Test("concurrent transactions of which some fail: exactly the others' writes are kept", arguments: TestBackend.available)
+    func isolatedFailures(backend: TestBackend) async throws {
+        let (location, cleanup) = try await backend.makeDatabase()
+        let database = try await Database.open(location, logger: Logger(label: "test"))
+        try await Migrator(database: database).migrate()
+        struct Refused: Error {}
+        let succeeded = await withTaskGroup(of: Int?.self) { group in
+            for index in 0..<60 {
+                group.addTask {
+                    do {
+                        try await database.transaction { db in
+                            _ = try await Counters(db).next("isolation.\(index)")
+                            if index.isMultiple(of: 3) { throw Refused() }
+                        }
+                        return index
+                    } catch {
+                        return nil
+                    }
+                }
+            }
+            return await group.reduce(into: Set<Int>()) { if let index = $1 { $0.insert(index) } }
+        }
+        let stored = try await database.read { db in
+            try await db.raw("SELECT name FROM counters WHERE name LIKE 'isolation.%'").all().map { try $0.decode(column: "name", as: String.self) }
+        }
+        #expect(succeeded == Set((0..<60).filter { !$0.isMultiple(of: 3) }))
+        #expect(Set(stored) == Set(succeeded.map { "isolation.\($0)" }))
+        await database.close()
+        await cleanup()
+    }
+
     @Test("two If-Match writers: one wins, the other gets 412 and changes nothing", arguments: TestBackend.available)
     func optimisticLocking(backend: TestBackend) async throws {
         try await TestSystem.run(backend) { system, client in

@@ -47,6 +47,10 @@ struct TicketLifecycleTests {
             let events = try await client.call(.get, "/api/v1/events?after=0", token: token)
             let types = events.items.compactMap { $0.string("type") }
             #expect(types.contains("ticket.created") && types.contains("article.created") && types.contains("ticket.updated"))
+            let createdPayload = try #require(events.items.first { $0.string("type") == "ticket.created" }?.string("payload"))
+            let payload = try JSONSerialization.jsonObject(with: Data(createdPayload.utf8)) as? [String: String]
+            #expect(payload?["number"] == number)
+            #expect(entries.prefix(2).map(\.0) == ["created", "article"])
             let cursor = try #require(events.object.string("next"))
             let after = try await client.call(.get, "/api/v1/events?after=\(cursor)", token: token)
             #expect(after.items.isEmpty)
