@@ -1,9 +1,9 @@
-import Foundation
+import Domain
 
 /// Builds the JSON payload of an event.
 enum EventPayload {
+    /// The values as one JSON object with sorted keys.
     static func json(_ values: [String: String]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: values, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        JSONText.object(values)
     }
 }
