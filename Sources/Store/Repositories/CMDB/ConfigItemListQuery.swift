@@ -35,6 +35,12 @@ public struct ConfigItemListQuery: Sendable {
     public var limit = 50
 
     public init() {}
+
+    /// Whether only the full text limits the items: no class, state, owner, location, ticket or attribute condition.
+    var isFullTextOnly: Bool {
+        fullText != nil && classIDs.isEmpty && deploymentStates.isEmpty && incidentStates.isEmpty && ownerContactIDs.isEmpty
+            && ownerOrganisationIDs.isEmpty && locationIDs.isEmpty && ticketID == nil && attributes.isEmpty && owners == nil
+    }
 }
 
 /// A condition on one attribute of the items of one class.

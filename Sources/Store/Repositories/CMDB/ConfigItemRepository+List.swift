@@ -31,7 +31,7 @@ extension ConfigItemRepository {
                 joins.append("""
                     JOIN (SELECT item_id, -ts_rank(document, q) AS score FROM (SELECT item_id, document, q FROM cmdb_search,
                           (SELECT to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText)) AS q) query
-                          WHERE document @@ q\(newest)) matches) s ON s.item_id = i.id
+                          WHERE document @@ q\(newest)) matches\(rankedPage(query))) s ON s.item_id = i.id
                     """)
                 score = "s.score"
             }
@@ -81,6 +81,17 @@ extension ConfigItemRepository {
             """).all()
         let items = try rows.prefix(query.limit).map(Self.decode)
         return (items, try paging.next(after: rows, lastID: items.last?.id, offset: offset))
+    }
+
+    /// On PostgreSQL, when nothing but the words limits a relevance-ordered list, the page (and the pages before it) is
+    /// cut from the ranked matches before they are joined to `cmdb_items`: 51 item rows read instead of every match in
+    /// the window (5,000 at 500,000 items).
+    private func rankedPage(_ query: ConfigItemListQuery) -> SQLQueryString {
+        guard query.sort == .relevance, query.isFullTextOnly else { return "" }
+        var offset = 0
+        if case .offset(let skip)? = query.cursor { offset = max(0, skip) }
+        let direction: SQLQueryString = query.descending ? "DESC" : "ASC"
+        return " ORDER BY score \(direction), item_id \(direction) LIMIT \(literal: offset + query.limit + 1)"
     }
 
     /// On SQLite, the attribute index of the first attribute condition: without statistics SQLite would rather
