@@ -66,7 +66,16 @@ public struct SearchIndex: Sendable {
     /// language splits search words. PostgreSQL's parser would otherwise keep `anna.schmidt@stadt.example`
     /// or `antrag-2026.pdf` as single tokens that no search word matches (FTS5 splits them by itself).
     public static func words(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.precomposedStringWithCanonicalMapping.unicodeScalars.map { $0.properties.isAlphabetic || $0.properties.numericType != nil ? $0 : " " }))
+        // ASCII text (serial numbers, addresses, most names) needs neither normalisation nor Unicode properties.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+                default: UInt8(ascii: " ")
+                }
+            }, as: UTF8.self)
+        }
+        return String(String.UnicodeScalarView(text.precomposedStringWithCanonicalMapping.unicodeScalars.map { $0.properties.isAlphabetic || $0.properties.numericType != nil ? $0 : " " }))
     }
 
     /// A PostgreSQL document: the head at weight A, both in German and English stemming.
