@@ -47,7 +47,8 @@ class PortalAdminTests(BrowserTest):
         self.fill("#f-pages-0--sections-0--items-1--showWhen-values", "Kaputt")
 
         self.click_and_wait("button[value='save']")
-        self.assertIn("can never be 'Kaputt'", self.text("#f-pages-0--sections-0--items-1--showWhen-values-issue"), "the refusal sits next to its control")
+        self.assertEqual(self.text("#f-pages-0--sections-0--items-1--showWhen-values-issue"), "Bitte wählen Sie einen der angebotenen Werte.",
+                         "the refusal sits next to its control, in the page's language")
         self.assertEqual("true", self.find("#f-pages-0--sections-0--items-1--showWhen-values").get_attribute("aria-invalid"))
         self.assertEqual(f"Fehlerbeschreibung {tag} ({detail})",
                          self.find("#f-pages-0--sections-0--items-1--field option:checked").text, "the draft survives the refusal")
@@ -77,8 +78,9 @@ class PortalAdminTests(BrowserTest):
         self.open(editor)
         self.click_and_wait("button[value='down.0.0.0']")
         self.click_and_wait("button[value='save']")
-        self.assertIn("'%s' comes later in the form" % kind, self.text("#f-pages-0--sections-0--items-0--showWhen-field-issue"),
-                      "moving the condition's field below it is refused next to the condition")
+        self.assertEqual(self.text("#f-pages-0--sections-0--items-0--showWhen-field-issue"),
+                         "Bitte verweisen Sie nur auf eine Angabe, die weiter oben steht.",
+                         "moving the condition's field below it is refused next to the condition")
         self.assertNotIn("Version 2", self.text("#versions-title + ul"), "nothing was saved")
         self.open("/admin/")
         self.assertIn("Anfrageformular", self.text("#changelog"))

@@ -27,14 +27,17 @@ public struct CIClassDefinition: Sendable, Codable, Equatable {
             issues.append(FieldIssue(field: "attributes", .tooMany(max: Self.maximumAttributes)))
         }
         if attributes.filter(\.isKey).count > Self.maximumKeyAttributes {
-            issues.append(FieldIssue(field: "attributes", message: "A class may have at most \(Self.maximumKeyAttributes) key attributes."))
+            issues.append(FieldIssue(
+                field: "attributes", .tooMany(max: Self.maximumKeyAttributes),
+                detail: "A class may have at most \(Self.maximumKeyAttributes) key attributes."
+            ))
         }
         var seenSections: Set<String> = []
         for (index, section) in sections.enumerated() {
             if section.allSatisfy(\.isWhitespace) || section.count > FieldDefinition.maximumLabelLength {
                 issues.append(FieldIssue(field: "sections[\(index)]", .length(min: 1, max: 200)))
             } else if !seenSections.insert(section).inserted {
-                issues.append(FieldIssue(field: "sections[\(index)]", message: "The section \"\(section)\" appears more than once."))
+                issues.append(FieldIssue(field: "sections[\(index)]", .duplicate, detail: "The section \"\(section)\" appears more than once."))
             }
         }
         var keys: Set<String> = []
@@ -49,11 +52,15 @@ public struct CIClassDefinition: Sendable, Codable, Equatable {
             }
             for label in [attribute.label, attribute.labelEN].compactMap({ $0?.lowercased() }) where label != attribute.key {
                 if !labels.insert(label).inserted {
-                    issues.append(FieldIssue(field: "\(path).label", message: "The label \"\(label)\" names two attributes; imports could not tell them apart."))
+                    issues.append(FieldIssue(
+                        field: "\(path).label", .duplicate, detail: "The label \"\(label)\" names two attributes; imports could not tell them apart."
+                    ))
                 }
             }
             if let section = attribute.section, !sections.contains(section) {
-                issues.append(FieldIssue(field: "\(path).section", message: "The section \"\(section)\" is not one of the class's sections."))
+                issues.append(FieldIssue(
+                    field: "\(path).section", .unknownReference(reference: section), detail: "The section \"\(section)\" is not one of the class's sections."
+                ))
             }
         }
         return issues
@@ -64,25 +71,27 @@ extension CIAttribute {
     /// Everything wrong with this attribute's definition, by rule (`key`, `options`, ...).
     func validateDefinition() -> [FieldIssue] {
         var issues = fieldDefinition.validateDefinition().filter { $0.field != "name" && $0.field != "regex" }
-        func report(_ field: String, _ message: String) { issues.append(FieldIssue(field: field, message: message)) }
+        func report(_ field: String, _ code: FieldIssue.Code, _ detail: String) { issues.append(FieldIssue(field: field, code, detail: detail)) }
         if !FieldDefinition.isValidName(key) || key.count > Self.maximumKeyLength {
-            report("key", "The key must be 1 to \(Self.maximumKeyLength) characters: a lowercase letter, then lowercase letters, digits or underscores.")
+            report("key", .machineName(max: Self.maximumKeyLength),
+                   "The key must be 1 to \(Self.maximumKeyLength) characters: a lowercase letter, then lowercase letters, digits or underscores.")
         }
         if let labelEN, labelEN.allSatisfy(\.isWhitespace) || labelEN.count > FieldDefinition.maximumLabelLength {
-            report("labelEN", "The English label needs 1 to 200 characters.")
+            report("labelEN", .length(min: 1, max: FieldDefinition.maximumLabelLength), "The English label needs 1 to 200 characters.")
         }
         if let regex {
             if !type.takesPattern {
-                report("regex", "Only text and serial-number attributes take a pattern.")
+                report("regex", .notAllowed, "Only text and serial-number attributes take a pattern.")
             } else if regex.isEmpty || regex.count > FieldDefinition.maximumPatternLength || fieldDefinition.withPattern(regex).wholeValuePattern() == nil {
-                report("regex", "The pattern is not a valid regular expression of at most \(FieldDefinition.maximumPatternLength) characters.")
+                report("regex", .invalidPattern,
+                       "The pattern is not a valid regular expression of at most \(FieldDefinition.maximumPatternLength) characters.")
             }
         }
         if referenceClass != nil, type != .itemReference {
-            report("referenceClass", "Only item references name a class.")
+            report("referenceClass", .notAllowed, "Only item references name a class.")
         }
         if isUnique, type == .boolean || type == .multiselect {
-            report("unique", "Yes/no and multiple-choice attributes cannot be unique.")
+            report("unique", .notAllowed, "Yes/no and multiple-choice attributes cannot be unique.")
         }
         return issues
     }

@@ -17,7 +17,8 @@ extension BusinessCalendar {
         }
         if !Self.isIANATimeZone(timeZoneID) {
             issues.append(FieldIssue(
-                field: "timeZoneID", message: "\(timeZoneID) is not an IANA time zone such as Europe/Berlin."
+                field: "timeZoneID", .unknownReference(reference: timeZoneID),
+                detail: "\(timeZoneID) is not an IANA time zone such as Europe/Berlin."
             ))
         }
         issues += weeklyHoursIssues()
@@ -34,16 +35,16 @@ extension BusinessCalendar {
             for (index, range) in ranges.enumerated() {
                 if range.start < 0 || range.start > 1440 || range.end < 0 || range.end > 1440 {
                     issues.append(FieldIssue(
-                        field: "\(field)[\(index)]", message: "Working hours must lie between 00:00 and 24:00."
+                        field: "\(field)[\(index)]", .outOfRange(min: "00:00", max: "24:00"), detail: "Working hours must lie between 00:00 and 24:00."
                     ))
                 } else if range.end < range.start {
                     issues.append(FieldIssue(
-                        field: "\(field)[\(index)]",
-                        message: "The range \(range) ends before it starts; split a range across midnight into "
+                        field: "\(field)[\(index)]", .endBeforeStart,
+                        detail: "The range \(range) ends before it starts; split a range across midnight into "
                             + "one ending at 24:00 and one starting at 00:00 on the next day."
                     ))
                 } else if range.end == range.start {
-                    issues.append(FieldIssue(field: "\(field)[\(index)]", message: "The range \(range) is empty."))
+                    issues.append(FieldIssue(field: "\(field)[\(index)]", .endBeforeStart, detail: "The range \(range) is empty."))
                 } else {
                     anyWorkingTime = true
                 }
@@ -52,8 +53,8 @@ extension BusinessCalendar {
             for (position, first) in wellFormed.enumerated() {
                 for second in wellFormed[(position + 1)...] where first.element.overlaps(second.element) {
                     issues.append(FieldIssue(
-                        field: field,
-                        message: "The ranges \(first.element) and \(second.element) on \(weekday.rawValue) overlap."
+                        field: field, .overlap,
+                        detail: "The ranges \(first.element) and \(second.element) on \(weekday.rawValue) overlap."
                     ))
                 }
             }
@@ -76,12 +77,12 @@ extension BusinessCalendar {
             case .fixed(let month, let day):
                 // 2000 is a leap year, so 29 February passes; 30 February and 31 April do not.
                 if LocalDate(year: 2000, month: month, day: day) == nil {
-                    issues.append(FieldIssue(field: field, message: "Month \(month), day \(day) is not a date."))
+                    issues.append(FieldIssue(field: field, .invalidDate(example: "12-24"), detail: "Month \(month), day \(day) is not a date."))
                 }
             case .easter(let offset):
                 if !Self.easterOffsetRange.contains(offset) {
                     issues.append(FieldIssue(
-                        field: field, message: "An Easter offset must lie between −100 and 100 days."
+                        field: field, .outOfRange(min: "−100", max: "100"), detail: "An Easter offset must lie between −100 and 100 days."
                     ))
                 }
             case .oneOff, .bussUndBettag:

@@ -87,15 +87,12 @@ public struct FieldDefinition: Sendable, Codable, Equatable {
     /// Everything wrong with this definition; empty when it may be saved.
     public func validateDefinition() -> [FieldIssue] {
         var issues: [FieldIssue] = []
-        func report(_ field: String, _ code: FieldIssue.Code) {
-            issues.append(FieldIssue(field: field, code))
-        }
-        func report(_ field: String, _ message: String) {
-            issues.append(FieldIssue(field: field, message: message))
+        func report(_ field: String, _ code: FieldIssue.Code, detail: String? = nil) {
+            issues.append(FieldIssue(field: field, code, detail: detail ?? code.englishText))
         }
 
         if !Self.isValidName(name) {
-            report("name", "The name must be 1 to 63 characters: a lowercase letter, then lowercase letters, digits or underscores.")
+            report("name", .machineName(max: 63))
         }
         if label.allSatisfy(\.isWhitespace) {
             report("label", .required)
@@ -111,7 +108,7 @@ public struct FieldDefinition: Sendable, Codable, Equatable {
             } else if regex.count > Self.maximumPatternLength {
                 report("regex", .tooLong(max: Self.maximumPatternLength))
             } else if wholeValuePattern() == nil {
-                report("regex", "The pattern is not a valid regular expression.")
+                report("regex", .invalidPattern)
             }
         }
 
@@ -136,11 +133,11 @@ public struct FieldDefinition: Sendable, Codable, Equatable {
             if !type.takesRange {
                 report(field, .notAllowed)
             } else if !bound.isFinite {
-                report(field, "The \(field) must be a finite number.")
+                report(field, .invalidNumber, detail: "The \(field) must be a finite number.")
             }
         }
         if type.takesRange, let minimum, let maximum, minimum.isFinite, maximum.isFinite, minimum > maximum {
-            report("maximum", "The maximum must not be less than the minimum.")
+            report("maximum", .endBeforeStart, detail: "The maximum must not be less than the minimum.")
         }
         return issues
     }

@@ -32,6 +32,8 @@ extension FieldIssue {
         case tooLarge(max: String)
         /// More than `max` entries.
         case tooMany(max: Int)
+        /// Fewer than `min` or more than `max` entries.
+        case count(min: Int, max: Int)
         /// An id or name that names no record the caller may use.
         case unknownReference(reference: String)
         /// The same value listed more than once.
@@ -46,12 +48,27 @@ extension FieldIssue {
         case notAllowed
         /// A secret or code that does not match (a password, a one-time code).
         case incorrect
+        /// Not a valid regular expression.
+        case invalidPattern
+        /// A machine name that is not 1 to `max` characters: a lowercase letter, then lowercase letters, digits or underscores.
+        case machineName(max: Int)
+        /// A range (of times, of numbers) whose end does not come after its start.
+        case endBeforeStart
+        /// Placeholders (such as `{{ticket.numbr}}`) the text may not use; `placeholders` lists them.
+        case unknownPlaceholders(placeholders: String)
+        /// None of a group of alternatives given, though at least one is needed.
+        case atLeastOne
+        /// Ranges (of working time) that overlap.
+        case overlap
+        /// A reference to something that comes later, where only earlier things may be named (a form's conditions).
+        case forwardReference
 
         /// The machine names of all codes.
         public enum Name: String, CaseIterable, Sendable {
             case required, tooLong, tooShort, length, singleLine, invalidFormat, invalidNumber, invalidDate, invalidChoice
             case outOfRange, tooSmall, tooLarge, tooMany, unknownReference, duplicate, taken, selfReference, invalidAddress
-            case notAllowed, incorrect
+            case notAllowed, incorrect, count, invalidPattern, machineName, endBeforeStart, unknownPlaceholders, atLeastOne, overlap,
+            forwardReference
         }
 
         /// The stable machine name.
@@ -77,13 +94,23 @@ extension FieldIssue {
             case .invalidAddress: .invalidAddress
             case .notAllowed: .notAllowed
             case .incorrect: .incorrect
+            case .count: .count
+            case .invalidPattern: .invalidPattern
+            case .machineName: .machineName
+            case .endBeforeStart: .endBeforeStart
+            case .unknownPlaceholders: .unknownPlaceholders
+            case .atLeastOne: .atLeastOne
+            case .overlap: .overlap
+            case .forwardReference: .forwardReference
             }
         }
 
         /// The values the texts fill in, by placeholder name.
         public var parameters: [String: String] {
             switch self {
-            case .tooLong(let max), .tooMany(let max): ["max": String(max)]
+            case .tooLong(let max), .tooMany(let max), .machineName(let max): ["max": String(max)]
+            case .count(let min, let max): ["min": String(min), "max": String(max)]
+            case .unknownPlaceholders(let placeholders): ["placeholders": placeholders]
             case .tooShort(let min): ["min": String(min)]
             case .length(let min, let max): ["min": String(min), "max": String(max)]
             case .invalidDate(let example): ["example": example]
@@ -92,7 +119,7 @@ extension FieldIssue {
             case .tooLarge(let max): ["max": max]
             case .unknownReference(let reference): ["reference": reference]
             case .required, .singleLine, .invalidFormat, .invalidNumber, .invalidChoice, .duplicate, .taken, .selfReference, .invalidAddress,
-                 .notAllowed, .incorrect:
+                 .notAllowed, .incorrect, .invalidPattern, .endBeforeStart, .atLeastOne, .overlap, .forwardReference:
                 [:]
             }
         }
@@ -125,6 +152,14 @@ extension FieldIssue {
             case .invalidAddress: "Not a mail address."
             case .notAllowed: "Not allowed here."
             case .incorrect: "Not correct; check the entry."
+            case .count: "Needs {min} to {max} entries."
+            case .invalidPattern: "Not a valid regular expression."
+            case .machineName: "1 to {max} characters: a lowercase letter, then lowercase letters, digits or underscores."
+            case .endBeforeStart: "The end must come after the start."
+            case .unknownPlaceholders: "Unknown placeholders: {placeholders}."
+            case .atLeastOne: "Fill in or choose at least one of these."
+            case .overlap: "The ranges overlap."
+            case .forwardReference: "Refer only to something that comes earlier."
             }
         }
 

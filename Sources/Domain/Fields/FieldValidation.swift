@@ -55,7 +55,7 @@ extension FieldDefinition {
         }
         if regex != nil {
             guard let pattern = wholeValuePattern() else {
-                throw issue("The field's pattern is invalid; an administrator must correct it.")
+                throw FieldIssue(field: name, .invalidPattern, detail: "The field's pattern is invalid; an administrator must correct it.")
             }
             guard pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else {
                 throw issue(.invalidFormat)
@@ -143,10 +143,6 @@ extension FieldDefinition {
         }
         guard let id else { throw issue(.invalidNumber) }
         return .reference(id)
-    }
-
-    private func issue(_ message: String) -> FieldIssue {
-        FieldIssue(field: name, message: message)
     }
 
     private func issue(_ code: FieldIssue.Code) -> FieldIssue {

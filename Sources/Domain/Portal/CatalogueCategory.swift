@@ -70,16 +70,19 @@ public struct CatalogueCategory: Sendable, Codable, Equatable, Identifiable {
             issues.append(FieldIssue(field: field, .tooLong(max: Self.maximumDescriptionLength)))
         }
         if let icon, icon.isEmpty || icon.count > 50 || !icon.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
-            issues.append(FieldIssue(field: "icon", message: "An icon name has 1 to 50 letters, digits or hyphens."))
+            issues.append(FieldIssue(field: "icon", .invalidFormat, detail: "An icon name has 1 to 50 letters, digits or hyphens."))
         }
         if keywords.count > Self.maximumKeywords || keywords.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty || $0.count > 100 }) {
-            issues.append(FieldIssue(field: "keywords", message: "At most \(Self.maximumKeywords) keywords of 1 to 100 characters."))
+            issues.append(FieldIssue(
+                field: "keywords", keywords.count > Self.maximumKeywords ? .tooMany(max: Self.maximumKeywords) : .length(min: 1, max: 100),
+                detail: "At most \(Self.maximumKeywords) keywords of 1 to 100 characters."
+            ))
         }
         if visibility == .organisations, organisationIDs.isEmpty {
             issues.append(FieldIssue(field: "organisationIds", .required))
         }
         if visibility != .organisations, !organisationIDs.isEmpty {
-            issues.append(FieldIssue(field: "organisationIds", message: "Organisations are listed only with visibility 'organisations'."))
+            issues.append(FieldIssue(field: "organisationIds", .notAllowed, detail: "Organisations are listed only with visibility 'organisations'."))
         }
         return issues
     }

@@ -24,10 +24,10 @@ extension RequestForm {
         var issues: [FieldIssue] = []
         let names = Set(all.map(\.field))
         for name in answers.keys.sorted() where !names.contains(name) || all.contains(where: { $0.field == name && $0.kind == .upload }) {
-            issues.append(FieldIssue(field: "answers.\(name)", message: "'\(name)' is not a question of this form."))
+            issues.append(FieldIssue(field: "answers.\(name)", .unknownReference(reference: name), detail: "'\(name)' is not a question of this form."))
         }
         for name in uploads.keys.sorted() where !all.contains(where: { $0.field == name && $0.kind == .upload }) {
-            issues.append(FieldIssue(field: "uploads.\(name)", message: "'\(name)' is not an upload of this form."))
+            issues.append(FieldIssue(field: "uploads.\(name)", .unknownReference(reference: name), detail: "'\(name)' is not an upload of this form."))
         }
         var shown: [String: FieldInput?] = [:]
         var result: [FormEvaluation.Answer] = []

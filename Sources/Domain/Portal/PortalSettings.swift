@@ -51,12 +51,12 @@ public struct PortalSettings: Sendable, Codable, Equatable {
             guard let id else { continue }
             let state = states.first { $0.id == id }
             if state.map({ $0.type.isClosed != closed || $0.type == .merged || $0.type == .removed }) ?? true {
-                issues.append(FieldIssue(field: field, message: closed ? "Name a closed state." : "Name a state that is not closed."))
+                issues.append(FieldIssue(field: field, .invalidChoice, detail: closed ? "Name a closed state." : "Name a state that is not closed."))
             }
         }
         let lowered = publicBaseURL.lowercased()
         if !(lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) || publicBaseURL.count > 500 || publicBaseURL.contains(where: \.isWhitespace) {
-            issues.append(FieldIssue(field: "publicBaseUrl", message: "An http or https address such as https://service.stadt.example."))
+            issues.append(FieldIssue(field: "publicBaseUrl", .invalidFormat, detail: "An http or https address such as https://service.stadt.example."))
         }
         for (field, limit) in [("submissionsPerAddressPerHour", submissionsPerAddressPerHour), ("submissionsPerNetworkAddressPerHour", submissionsPerNetworkAddressPerHour)]
         where !(1...10_000).contains(limit) {

@@ -58,7 +58,7 @@ public enum SLAAssignment {
             key.slaID = 0
             if let earlier = seen[key] {
                 issues.append(FieldIssue(
-                    field: "bindings[\(index)]", message: "The same scope, type and priority as bindings[\(earlier)]."
+                    field: "bindings[\(index)]", .duplicate, detail: "The same scope, type and priority as bindings[\(earlier)]."
                 ))
             } else {
                 seen[key] = index

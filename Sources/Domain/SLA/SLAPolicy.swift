@@ -44,7 +44,8 @@ public struct SLAPolicy: Sendable, Codable, Equatable, Identifiable {
                 issues.append(FieldIssue(field: field, .tooSmall(min: "1")))
             } else if minutes > Self.maximumTargetMinutes {
                 issues.append(FieldIssue(
-                    field: field, message: "A target may be at most \(Self.maximumTargetMinutes) working minutes."
+                    field: field, .tooLarge(max: String(Self.maximumTargetMinutes)),
+                    detail: "A target may be at most \(Self.maximumTargetMinutes) working minutes."
                 ))
             }
         }

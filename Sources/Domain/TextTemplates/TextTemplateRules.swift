@@ -28,7 +28,10 @@ public enum TextTemplateRules {
             }
             let unknown = MailTemplate.unknownPlaceholders(in: text, known: placeholders)
             if !unknown.isEmpty {
-                issues.append(FieldIssue(field: field, message: "Unknown placeholders: \(unknown.joined(separator: ", ")). Known are \(placeholders.joined(separator: ", "))."))
+                issues.append(FieldIssue(
+                    field: field, .unknownPlaceholders(placeholders: unknown.joined(separator: ", ")),
+                    detail: "Unknown placeholders: \(unknown.joined(separator: ", ")). Known are \(placeholders.joined(separator: ", "))."
+                ))
             }
         }
         return issues

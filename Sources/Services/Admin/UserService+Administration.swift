@@ -77,14 +77,20 @@ extension UserService {
         guard (1...200).contains(name.count) else { throw DomainError.invalid(FieldIssue(field: "name", .length(min: 1, max: 200))) }
         var rights: [Int64: QueueRights] = [:]
         for (key, names) in input.queues {
-            guard let queue = Int64(key) else { throw DomainError.invalid(field: "queues", "Keys must be queue ids.") }
+            guard let queue = Int64(key) else {
+                throw DomainError.invalid(FieldIssue(field: "queues", .unknownReference(reference: key), detail: "Keys must be queue ids."))
+            }
             guard let set = QueueRights(names: names) else {
-                throw DomainError.invalid(field: "queues.\(key)", "Rights are read, create, note, reply, move, owner, priority, admin.")
+                throw DomainError.invalid(FieldIssue(
+                    field: "queues.\(key)", .invalidChoice, detail: "Rights are read, create, note, reply, move, owner, priority, admin."
+                ))
             }
             rights[queue] = set
         }
         guard let roleRights = RoleRights(names: input.rights ?? []) else {
-            throw DomainError.invalid(field: "rights", "Role rights are \(RoleRights.names.map(\.0).joined(separator: ", ")).")
+            throw DomainError.invalid(FieldIssue(
+                field: "rights", .invalidChoice, detail: "Role rights are \(RoleRights.names.map(\.0).joined(separator: ", "))."
+            ))
         }
         let now = context.now()
         let requested = rights

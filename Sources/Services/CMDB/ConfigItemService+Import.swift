@@ -40,20 +40,20 @@ extension ConfigItemService {
     private static func rows(of request: ConfigItemImportRequest) throws(DomainError) -> (header: [String], rows: [(Int, [String: FieldInput])]) {
         var text = request.content
         if let base64 = request.contentBase64 {
-            guard text == nil else { throw .invalid(field: "content", "Send the file either as content or as contentBase64.") }
+            guard text == nil else { throw .invalid(FieldIssue(field: "content", .notAllowed, detail: "Send the file either as content or as contentBase64.")) }
             guard let data = Data(base64Encoded: base64, options: .ignoreUnknownCharacters) else {
-                throw .invalid(field: "contentBase64", "contentBase64 is not base64.")
+                throw .invalid(FieldIssue(field: "contentBase64", .invalidFormat, detail: "contentBase64 is not base64."))
             }
             text = CSVReader.decode(data)
         }
-        guard let text else { throw .invalid(field: "content", "The request needs the file as content or contentBase64.") }
+        guard let text else { throw .invalid(FieldIssue(field: "content", .required, detail: "The request needs the file as content or contentBase64.")) }
         switch request.format ?? .csv {
         case .csv:
             let parsed: (header: [String], records: [CSVReader.Record])
             do {
                 parsed = try CSVReader.parse(text)
             } catch {
-                throw .invalid(field: "content", error.message)
+                throw .invalid(FieldIssue(field: "content", .invalidFormat, detail: error.message))
             }
             return (parsed.header, parsed.records.map { record in
                 var row: [String: FieldInput] = [:]
@@ -64,7 +64,9 @@ extension ConfigItemService {
             })
         case .json:
             guard let objects = try? JSONDecoder().decode([[String: FieldInput]].self, from: Data(text.utf8)) else {
-                throw .invalid(field: "content", "A JSON import is an array of objects whose values are text, numbers, booleans, null or arrays.")
+                throw .invalid(FieldIssue(
+                    field: "content", .invalidFormat, detail: "A JSON import is an array of objects whose values are text, numbers, booleans, null or arrays."
+                ))
             }
             var header: [String] = []
             for key in objects.flatMap(\.keys) where !header.contains(key) { header.append(key) }

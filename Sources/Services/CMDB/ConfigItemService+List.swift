@@ -49,14 +49,16 @@ extension ConfigItemService {
         var conditions = request.attributes
         if request.due != nil || request.days != nil {
             guard let key = request.due, let days = request.days, (0...3650).contains(days) else {
-                throw DomainError.invalid(field: "days", "due (a date attribute) and days (0 to 3650) go together.")
+                throw DomainError.invalid(FieldIssue(
+                    field: "days", .outOfRange(min: "0", max: "3650"), detail: "due (a date attribute) and days (0 to 3650) go together."
+                ))
             }
             conditions[key] = Self.dayText(context.now(), plus: 0, timeZone: context.configuration.timeZone) + ".."
                 + Self.dayText(context.now(), plus: days, timeZone: context.configuration.timeZone)
         }
         if !conditions.isEmpty {
             guard chosen.count == 1, let ciClass = chosen.first else {
-                throw DomainError.invalid(field: "class", "Attribute conditions need exactly one class.")
+                throw DomainError.invalid(FieldIssue(field: "class", .required, detail: "Attribute conditions need exactly one class."))
             }
             query.attributes = try conditions.sorted(by: { $0.key < $1.key }).map { key, text in
                 try Self.filter(key: key, text: text, in: ciClass)
@@ -64,7 +66,9 @@ extension ConfigItemService {
         }
         if !AccessPolicy.seesInternals(principal), !(request.q ?? "").allSatisfy(\.isWhitespace) {
             // The search document holds every text attribute, customer-visible or not.
-            throw DomainError.invalid(field: "q", "Customers list their items by class and state; search words are for agents.")
+            throw DomainError.invalid(FieldIssue(
+                field: "q", .notAllowed, detail: "Customers list their items by class and state; search words are for agents."
+            ))
         }
         query.fullText = try fullText(request.q)
         query.sort = request.sort ?? (query.fullText != nil ? .relevance : .id)
@@ -76,7 +80,9 @@ extension ConfigItemService {
             case .text: query.sort.hasTextKey
             case .offset: query.sort == .relevance
             }
-            guard fits else { throw DomainError.invalid(field: "cursor", "The cursor belongs to a list in another order; ask again without it.") }
+            guard fits else { throw DomainError.invalid(FieldIssue(
+                field: "cursor", .invalidFormat, detail: "The cursor belongs to a list in another order; ask again without it."
+            )) }
             query.cursor = position
         }
         return (query, classes)
@@ -92,7 +98,9 @@ extension ConfigItemService {
             throw DomainError.invalid(field: "q", error.message)
         }
         guard parsed.filters.isEmpty else {
-            throw DomainError.invalid(field: "q", "Filter items with the list's parameters (class, deploymentState, attr.KEY, ...), not key:value words.")
+            throw DomainError.invalid(FieldIssue(
+                field: "q", .notAllowed, detail: "Filter items with the list's parameters (class, deploymentState, attr.KEY, ...), not key:value words."
+            ))
         }
         return dialect == .sqlite ? parsed.ftsMatchExpression() : parsed.tsQueryExpression()
     }
@@ -101,7 +109,7 @@ extension ConfigItemService {
     static func filter(key: String, text: String, in ciClass: CIClass) throws(DomainError) -> CIAttributeFilter {
         let field = "attr.\(key)"
         guard let attribute = ciClass.definition.attribute(key) else {
-            throw .invalid(field: field, "The class \(ciClass.name) has no attribute '\(key)'.")
+            throw .invalid(FieldIssue(field: field, .unknownReference(reference: key), detail: "The class \(ciClass.name) has no attribute '\(key)'."))
         }
         var loose = attribute
         loose.isRequired = false
@@ -112,12 +120,12 @@ extension ConfigItemService {
             case .success(let value):
                 if case .list(let options)? = value, let first = options.first { return .text(first) }
                 return value
-            case .failure(let issue): throw .invalid(field: field, issue.message)
+            case .failure(let issue): throw .invalid(issue.moved(to: field))
             }
         }
         if let range = text.range(of: "..") {
             let from = try value(text[..<range.lowerBound]), to = try value(text[range.upperBound...])
-            guard from != nil || to != nil else { throw .invalid(field: field, "A range needs at least one bound, as in 2026-01-01..2026-12-31.") }
+            guard from != nil || to != nil else { throw .invalid(FieldIssue(field: field, .required, detail: "A range needs at least one bound, as in 2026-01-01..2026-12-31.")) }
             return CIAttributeFilter(attribute: attribute, classID: ciClass.id, match: .range(from: from, to: to))
         }
         if text.hasSuffix("*"), !attribute.type.isNumeric, attribute.type != .boolean {
@@ -126,7 +134,7 @@ extension ConfigItemService {
             let stored = attribute.type == .serialNumber ? prefix.uppercased() : attribute.type == .macAddress ? prefix.lowercased() : prefix
             return CIAttributeFilter(attribute: attribute, classID: ciClass.id, match: .prefix(stored))
         }
-        guard let exact = try value(Substring(text)) else { throw .invalid(field: field, "Give a value to compare with.") }
+        guard let exact = try value(Substring(text)) else { throw .invalid(FieldIssue(field: field, .required, detail: "Give a value to compare with.")) }
         return CIAttributeFilter(attribute: attribute, classID: ciClass.id, match: .equals(exact))
     }
 

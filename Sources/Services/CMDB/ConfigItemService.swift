@@ -140,10 +140,10 @@ public struct ConfigItemService: Sendable {
     /// before.
     public func history(of id: Int64, cursor: String? = nil, limit: Int = 50, for principal: Principal) async throws -> Page<CIHistoryEntry> {
         try AccessPolicy.requireCMDBReader(principal)
-        guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
+        guard (1...1000).contains(limit) else { throw DomainError.invalid(FieldIssue(field: "limit", .outOfRange(min: "1", max: "1000"))) }
         var before: Int64?
         if let cursor {
-            guard let id = Int64(cursor), id > 0 else { throw DomainError.invalid(field: "cursor", "The cursor is not one this server handed out.") }
+            guard let id = Int64(cursor), id > 0 else { throw DomainError.invalid(FieldIssue(field: "cursor", .invalidFormat, detail: "The cursor is not one this server handed out.")) }
             before = id
         }
         let start = before

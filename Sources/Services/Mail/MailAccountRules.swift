@@ -6,8 +6,15 @@ enum MailAccountRules {
     static func merged(_ input: MailAccountInput, over base: MailAccount, isNew: Bool) throws(DomainError) -> MailAccount {
         var account = base
         var issues: [FieldIssue] = []
-        func check(_ field: String, _ ok: Bool, _ message: String) {
-            if !ok { issues.append(FieldIssue(field: field, message: message)) }
+        func check(_ field: String, _ ok: Bool, _ code: FieldIssue.Code, _ detail: String? = nil) {
+            if !ok { issues.append(FieldIssue(field: field, code, detail: detail ?? code.englishText)) }
+        }
+        func checkLine(_ field: String, _ text: String, max: Int) {
+            if !(1...max).contains(text.count) {
+                check(field, false, .length(min: 1, max: max))
+            } else {
+                check(field, isLine(text), .singleLine)
+            }
         }
         if let name = input.name { account.name = name.trimmingCharacters(in: .whitespacesAndNewlines) }
         if let host = input.host { account.host = host.trimmingCharacters(in: .whitespaces) }
@@ -27,21 +34,19 @@ enum MailAccountRules {
         if let active = input.isActive { account.isActive = active }
         if account.afterImport == .delete { account.moveFolder = nil }
 
-        check("name", (1...200).contains(account.name.count), "A name needs 1 to 200 characters.")
-        check("host", isHostName(account.host), "host must be a host name or an IP address.")
-        check("port", (1...65535).contains(account.port), "port must be between 1 and 65535.")
-        check("username", (1...320).contains(account.username.count) && isLine(account.username),
-              "username needs 1 to 320 characters without control characters.")
-        check("password", (1...1000).contains(account.password.count) && isLine(account.password),
-              "password needs 1 to 1000 characters without control characters.")
-        check("folder", (1...500).contains(account.folder.count) && isLine(account.folder),
-              "folder needs 1 to 500 characters without control characters.")
-        check("queueId", account.queueID > 0, "queueId must name a queue.")
-        check("pollInterval", (30...86_400).contains(account.pollInterval), "pollInterval must be between 30 and 86400 seconds.")
+        check("name", (1...200).contains(account.name.count), .length(min: 1, max: 200))
+        check("host", isHostName(account.host), .invalidFormat, "host must be a host name or an IP address.")
+        check("port", (1...65535).contains(account.port), .outOfRange(min: "1", max: "65535"))
+        checkLine("username", account.username, max: 320)
+        checkLine("password", account.password, max: 1000)
+        checkLine("folder", account.folder, max: 500)
+        check("queueId", account.queueID > 0, .required, "queueId must name a queue.")
+        check("pollInterval", (30...86_400).contains(account.pollInterval), .outOfRange(min: "30", max: "86400"),
+              "pollInterval must be between 30 and 86400 seconds.")
         if account.afterImport == .move {
             let folder = account.moveFolder ?? ""
-            check("moveFolder", (1...500).contains(folder.count) && isLine(folder) && folder != account.folder,
-                  "afterImport 'move' needs a moveFolder (1 to 500 characters) other than the folder read.")
+            checkLine("moveFolder", folder, max: 500)
+            check("moveFolder", folder != account.folder, .notAllowed, "afterImport 'move' needs a moveFolder other than the folder read.")
         }
         guard issues.isEmpty else { throw .invalid("The mail account has invalid settings.", issues: issues) }
         return account

@@ -19,28 +19,31 @@ public struct MailAccountService: Sendable {
         }
     }
 
-    public func get(_ id: Int64, by principal: Principal) async throws -> MailAccountView {
+    /// Account `id` with its version (the `ETag`, the admin form's hidden `version`).
+    public func get(_ id: Int64, by principal: Principal) async throws -> Versioned<MailAccountView> {
         try AccessPolicy.requireAdmin(principal)
-        guard let found = try await context.database.read({ db in try await MailAccountRepository(db).find(id) }) else {
-            throw DomainError.notFound("No mail account \(id).")
+        let found = try await context.database.read { db in
+            try await Versioned.current(try await MailAccountRepository(db).find(id).map { MailAccountView(account: $0.account, status: $0.status) },
+                                        in: Self.versions(db), id: id)
         }
-        return MailAccountView(account: found.account, status: found.status)
+        guard let found else { throw DomainError.notFound("No mail account \(id).") }
+        return found
     }
 
-    public func create(_ input: MailAccountInput, by principal: Principal) async throws -> MailAccountView {
+    public func create(_ input: MailAccountInput, by principal: Principal) async throws -> Versioned<MailAccountView> {
         try AccessPolicy.requireAdmin(principal)
         let blank = MailAccount(id: 0, name: "", host: "", port: 143, security: .starttls, username: "", password: "", queueID: 0)
         let account = try MailAccountRules.merged(input, over: blank, isNew: true)
         return try await save(account, action: "created", by: principal)
     }
 
-    public func update(_ id: Int64, _ input: MailAccountInput, by principal: Principal) async throws -> MailAccountView {
-        try AccessPolicy.requireAdmin(principal)
-        guard let found = try await context.database.read({ db in try await MailAccountRepository(db).find(id) }) else {
-            throw DomainError.notFound("No mail account \(id).")
-        }
-        let account = try MailAccountRules.merged(input, over: found.account, isNew: false)
-        return try await save(account, action: "updated", by: principal)
+    /// Changes account `id`; with `expectedVersion`, an account changed meanwhile is refused as stale.
+    public func update(
+        _ id: Int64, _ input: MailAccountInput, expectedVersion: Int64? = nil, by principal: Principal
+    ) async throws -> Versioned<MailAccountView> {
+        let found = try await get(id, by: principal)
+        let account = try MailAccountRules.merged(input, over: found.record.account, isNew: false)
+        return try await save(account, expectedVersion: expectedVersion, action: "updated", by: principal)
     }
 
     public func delete(_ id: Int64, by principal: Principal) async throws {
@@ -54,7 +57,9 @@ public struct MailAccountService: Sendable {
         }
     }
 
-    private func save(_ account: MailAccount, action: String, by principal: Principal) async throws -> MailAccountView {
+    private func save(
+        _ account: MailAccount, expectedVersion: Int64? = nil, action: String, by principal: Principal
+    ) async throws -> Versioned<MailAccountView> {
         let now = context.now()
         return try await context.database.transaction { db in
             let repository = MailAccountRepository(db)
@@ -64,16 +69,21 @@ public struct MailAccountService: Sendable {
             if try await repository.nameExists(account.name, except: account.id) {
                 throw DomainError.conflict("A mail account '\(account.name)' exists already.")
             }
-            var id = account.id
+            var (id, version) = (account.id, Versioned<MailAccount>.first)
             if id == 0 {
                 id = try await repository.insert(account, at: now)
             } else {
+                version = try await Versioned<MailAccount>.advance(Self.versions(db), id, from: expectedVersion, kind: "mail account")
                 try await repository.update(account, at: now)
             }
             try await appendEvent(db, id: id, name: account.name, action: action, by: principal, at: now)
             guard let saved = try await repository.find(id) else { throw DomainError.notFound("No mail account \(id).") }
-            return MailAccountView(account: saved.account, status: saved.status)
+            return Versioned(MailAccountView(account: saved.account, status: saved.status), version: version)
         }
+    }
+
+    private static func versions(_ db: any SQLDatabase) -> RowVersions {
+        RowVersions(db, table: "mail_accounts")
     }
 
     private func appendEvent(_ db: any SQLDatabase, id: Int64, name: String, action: String, by principal: Principal, at now: Date) async throws {

@@ -22,23 +22,31 @@ public struct MailFilterService: Sendable {
         return try await context.database.read { db in try await MailFilterRepository(db).all() }
     }
 
-    public func get(_ id: Int64, by principal: Principal) async throws -> MailFilter {
-        guard let filter = try await list(by: principal).first(where: { $0.id == id }) else { throw DomainError.notFound("No mail filter \(id).") }
-        return filter
+    /// Filter `id` with its version (the `ETag`, the admin form's hidden `version`).
+    public func get(_ id: Int64, by principal: Principal) async throws -> Versioned<MailFilter> {
+        try AccessPolicy.requireAdmin(principal)
+        let found = try await context.database.read { db in
+            try await Versioned.current(try await MailFilterRepository(db).all().first { $0.id == id }, in: Self.versions(db), id: id)
+        }
+        guard let found else { throw DomainError.notFound("No mail filter \(id).") }
+        return found
     }
 
-    public func create(_ input: MailFilterInput, by principal: Principal) async throws -> MailFilter {
+    public func create(_ input: MailFilterInput, by principal: Principal) async throws -> Versioned<MailFilter> {
         let existing = try await list(by: principal)
         let blank = MailFilter(id: 0, name: "", position: (existing.map(\.position).max() ?? 0) + 10, conditions: [], actions: MailFilterActions())
         return try await save(merged(input, over: blank), action: "created", by: principal)
     }
 
-    public func update(_ id: Int64, _ input: MailFilterInput, by principal: Principal) async throws -> MailFilter {
-        try await save(merged(input, over: try await get(id, by: principal)), action: "updated", by: principal)
+    /// Changes filter `id`; with `expectedVersion`, a filter changed meanwhile is refused as stale.
+    public func update(
+        _ id: Int64, _ input: MailFilterInput, expectedVersion: Int64? = nil, by principal: Principal
+    ) async throws -> Versioned<MailFilter> {
+        try await save(merged(input, over: try await get(id, by: principal).record), expectedVersion: expectedVersion, action: "updated", by: principal)
     }
 
     public func delete(_ id: Int64, by principal: Principal) async throws {
-        let filter = try await get(id, by: principal)
+        let filter = try await get(id, by: principal).record
         let now = context.now()
         try await context.database.transaction { db in
             try await MailFilterRepository(db).delete(id)
@@ -74,7 +82,9 @@ public struct MailFilterService: Sendable {
         return filter
     }
 
-    private func save(_ filter: MailFilter, action: String, by principal: Principal) async throws -> MailFilter {
+    private func save(
+        _ filter: MailFilter, expectedVersion: Int64? = nil, action: String, by principal: Principal
+    ) async throws -> Versioned<MailFilter> {
         try MailFilterRules.check(filter, master: try await masterData.current(context.database), fields: try await fields.definitions(for: .ticket))
         let now = context.now()
         let stored = try await context.database.transaction { db in
@@ -82,17 +92,22 @@ public struct MailFilterService: Sendable {
             if try await repository.nameExists(filter.name, except: filter.id) {
                 throw DomainError.conflict("A mail filter '\(filter.name)' exists already.")
             }
-            var saved = filter
+            var saved = Versioned(filter, version: Versioned<MailFilter>.first)
             if filter.id == 0 {
-                saved.id = try await repository.insert(filter, at: now)
+                saved.record.id = try await repository.insert(filter, at: now)
             } else {
+                saved.version = try await Versioned<MailFilter>.advance(Self.versions(db), filter.id, from: expectedVersion, kind: "mail filter")
                 try await repository.update(filter)
             }
-            try await appendEvent(db, id: saved.id, name: saved.name, action: action, by: principal, at: now)
+            try await appendEvent(db, id: saved.record.id, name: filter.name, action: action, by: principal, at: now)
             return saved
         }
         await masterData.invalidate()
         return stored
+    }
+
+    private static func versions(_ db: any SQLDatabase) -> RowVersions {
+        RowVersions(db, table: "mail_filters")
     }
 
     private func appendEvent(_ db: any SQLDatabase, id: Int64, name: String, action: String, by principal: Principal, at now: Date) async throws {

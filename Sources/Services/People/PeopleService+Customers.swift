@@ -8,9 +8,9 @@ extension PeopleService {
     /// every contact list.
     public func customers(matching text: String?, after cursor: Int64?, limit: Int, by principal: Principal) async throws -> Page<CustomerEntry> {
         try AccessPolicy.requireAgent(principal)
-        guard (1...1000).contains(limit) else { throw DomainError.invalid(field: "limit", "limit must be between 1 and 1000.") }
+        guard (1...1000).contains(limit) else { throw DomainError.invalid(FieldIssue(field: "limit", .outOfRange(min: "1", max: "1000"))) }
         let wanted = (text ?? "").trimmingCharacters(in: .whitespaces)
-        guard (1...200).contains(wanted.count) else { throw DomainError.invalid(field: "q", "q needs 1 to 200 characters.") }
+        guard (1...200).contains(wanted.count) else { throw DomainError.invalid(FieldIssue(field: "q", .length(min: 1, max: 200))) }
         let found = try await context.database.read { db in try await CustomerDirectory(db).search(wanted, after: cursor, limit: limit + 1) }
         return Page(fetched: found, limit: limit, cursor: \.id)
     }

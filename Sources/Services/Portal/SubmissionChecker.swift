@@ -47,7 +47,9 @@ struct SubmissionChecker {
                 if let name = try await configItemName(id, classID: answer.item.ciClassID, requester: requester) {
                     display[answer.item.field] = name
                 } else {
-                    issues.append(FieldIssue(field: "answers.\(answer.item.field)", message: "Not one of your configuration items."))
+                    issues.append(FieldIssue(
+                        field: "answers.\(answer.item.field)", .unknownReference(reference: String(id)), detail: "Not one of your configuration items."
+                    ))
                 }
             } else {
                 display[answer.item.field] = answer.value.displayText(language: language)

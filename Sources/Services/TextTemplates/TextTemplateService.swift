@@ -24,23 +24,28 @@ public struct TextTemplateService: Sendable {
             .map { TextTemplateView($0, master: master) }
     }
 
-    public func get(_ id: Int64, by principal: Principal) async throws -> TextTemplateView {
+    /// Template `id` with its version (the `ETag`, the admin form's hidden `version`).
+    public func get(_ id: Int64, by principal: Principal) async throws -> Versioned<TextTemplateView> {
         try AccessPolicy.requireAgent(principal)
-        return TextTemplateView(try await find(id), master: try await masterData.current(context.database))
+        let found = try await find(id)
+        return Versioned(TextTemplateView(found.record, master: try await masterData.current(context.database)), version: found.version)
     }
 
-    public func create(_ input: TextTemplateInput, by principal: Principal) async throws -> TextTemplateView {
+    public func create(_ input: TextTemplateInput, by principal: Principal) async throws -> Versioned<TextTemplateView> {
         try AccessPolicy.requireAdmin(principal)
         let now = context.now()
         let blank = TextTemplate(id: 0, name: "", textDE: nil, textEN: nil, queueID: nil, createdAt: now, changedAt: now)
         return try await save(merged(input, over: blank), action: "created", by: principal)
     }
 
-    public func update(_ id: Int64, _ input: TextTemplateInput, by principal: Principal) async throws -> TextTemplateView {
+    /// Changes template `id`; with `expectedVersion`, a template changed meanwhile is refused as stale.
+    public func update(
+        _ id: Int64, _ input: TextTemplateInput, expectedVersion: Int64? = nil, by principal: Principal
+    ) async throws -> Versioned<TextTemplateView> {
         try AccessPolicy.requireAdmin(principal)
-        var template = merged(input, over: try await find(id))
+        var template = merged(input, over: try await find(id).record)
         template.changedAt = context.now()
-        return try await save(template, action: "updated", by: principal)
+        return try await save(template, expectedVersion: expectedVersion, action: "updated", by: principal)
     }
 
     public func delete(_ id: Int64, by principal: Principal) async throws {
@@ -86,11 +91,16 @@ public struct TextTemplateService: Sendable {
         }
     }
 
-    private func find(_ id: Int64) async throws -> TextTemplate {
-        guard let template = try await context.database.read({ db in try await TextTemplateRepository(db).find(id) }) else {
-            throw DomainError.notFound("No text template \(id).")
+    private func find(_ id: Int64) async throws -> Versioned<TextTemplate> {
+        let found = try await context.database.read { db in
+            try await Versioned.current(try await TextTemplateRepository(db).find(id), in: Self.versions(db), id: id)
         }
-        return template
+        guard let found else { throw DomainError.notFound("No text template \(id).") }
+        return found
+    }
+
+    private static func versions(_ db: any SQLDatabase) -> RowVersions {
+        RowVersions(db, table: "text_templates")
     }
 
     private func merged(_ input: TextTemplateInput, over base: TextTemplate) -> TextTemplate {
@@ -107,7 +117,9 @@ public struct TextTemplateService: Sendable {
         text.allSatisfy(\.isWhitespace) ? nil : text
     }
 
-    private func save(_ template: TextTemplate, action: String, by principal: Principal) async throws -> TextTemplateView {
+    private func save(
+        _ template: TextTemplate, expectedVersion: Int64? = nil, action: String, by principal: Principal
+    ) async throws -> Versioned<TextTemplateView> {
         var issues = TextTemplateRules.issues(name: template.name, textDE: template.textDE, textEN: template.textEN)
         let master = try await masterData.current(context.database)
         if let queueID = template.queueID, master.queue(queueID) == nil {
@@ -120,16 +132,17 @@ public struct TextTemplateService: Sendable {
             if try await repository.nameExists(template.name, except: template.id) {
                 throw DomainError.conflict("A text template '\(template.name)' exists already.")
             }
-            var saved = template
+            var saved = Versioned(template, version: Versioned<TextTemplate>.first)
             if template.id == 0 {
-                saved.id = try await repository.insert(template)
+                saved.record.id = try await repository.insert(template)
             } else {
+                saved.version = try await Versioned<TextTemplate>.advance(Self.versions(db), template.id, from: expectedVersion, kind: "text template")
                 try await repository.update(template)
             }
-            try await appendEvent(db, id: saved.id, action: action, by: principal, at: now)
+            try await appendEvent(db, id: saved.record.id, action: action, by: principal, at: now)
             return saved
         }
-        return TextTemplateView(saved, master: master)
+        return Versioned(TextTemplateView(saved.record, master: master), version: saved.version)
     }
 
     private func appendEvent(_ db: any SQLDatabase, id: Int64, action: String, by principal: Principal, at now: Date) async throws {

@@ -70,9 +70,11 @@ struct ArticleDraft: Sendable {
         send = input.send ?? false
         attachmentIDs = input.attachmentIds ?? []
         if send, !isAgent || principal.isSystem { throw .invalid(FieldIssue(field: fieldPrefix + "send", .notAllowed)) }
-        if send, channel != .email { throw .invalid(field: fieldPrefix + "channel", "Mail is sent with channel email.") }
+        if send, channel != .email { throw .invalid(FieldIssue(field: fieldPrefix + "channel", .invalidChoice, detail: "Mail is sent with channel email.")) }
         if !send, bcc != nil || !attachmentIDs.isEmpty {
-            throw .invalid(field: fieldPrefix + (bcc != nil ? "bcc" : "attachmentIds"), "Only for an article that is sent (send: true).")
+            throw .invalid(FieldIssue(
+                field: fieldPrefix + (bcc != nil ? "bcc" : "attachmentIds"), .notAllowed, detail: "Only for an article that is sent (send: true)."
+            ))
         }
         guard attachmentIDs.count <= Self.maxAttachments else {
             throw .invalid(FieldIssue(field: fieldPrefix + "attachmentIds", .tooMany(max: 100)))
@@ -94,7 +96,7 @@ struct ArticleDraft: Sendable {
         files = try attachments.enumerated().map { index, attachment throws(DomainError) in
             let field = fieldPrefix + "attachments[\(index)]"
             guard let data = Data(base64Encoded: attachment.contentBase64, options: .ignoreUnknownCharacters) else {
-                throw .invalid(field: field + ".contentBase64", "Not valid base64.")
+                throw .invalid(FieldIssue(field: field + ".contentBase64", .invalidFormat, detail: "Not valid base64."))
             }
             guard data.count <= maxAttachmentBytes else {
                 throw .tooLarge("Attachment '\(attachment.filename.prefix(100))' is larger than \(maxAttachmentBytes / 1_048_576) MB.")
@@ -131,7 +133,7 @@ struct ArticleDraft: Sendable {
         guard let value = try line(value, field: field, max: 255) else { return "application/octet-stream" }
         let parts = value.split(separator: "/")
         guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }) else {
-            throw .invalid(field: field, "Not a media type such as application/pdf.")
+            throw .invalid(FieldIssue(field: field, .invalidFormat, detail: "Not a media type such as application/pdf."))
         }
         return value.lowercased()
     }

@@ -29,6 +29,22 @@ public struct FieldService: Sendable {
         return AccessPolicy.seesInternals(principal) ? all : all.filter(\.customerVisible)
     }
 
+    /// The definition named `name` with its version (the `ETag`, the admin form's hidden `version`), if `principal` may know of it.
+    public func definition(named name: String, visibleTo principal: Principal) async throws -> Versioned<FieldDefinition> {
+        let found = try await context.database.read { db -> Versioned<FieldDefinition>? in
+            guard let definition = try await FieldRepository(db).definition(named: name), let id = definition.id,
+                  AccessPolicy.seesInternals(principal) || definition.customerVisible
+            else { return nil }
+            return try await Versioned.current(definition, in: Self.versions(db), id: id)
+        }
+        guard let found else { throw DomainError.notFound("No field '\(name)'.") }
+        return found
+    }
+
+    private static func versions(_ db: any SQLDatabase) -> RowVersions {
+        RowVersions(db, table: "field_definitions")
+    }
+
     /// Defines a new field (administrators only).
     public func define(_ definition: FieldDefinition, by principal: Principal) async throws -> FieldDefinition {
         try AccessPolicy.requireAdmin(principal)
@@ -43,7 +59,7 @@ public struct FieldService: Sendable {
             let stored = try await repository.insert(definition, at: now)
             try await EventRepository(db).append(
                 type: EventType.masterDataChanged, ticketID: nil, actorID: principal.userID,
-                payload: EventPayload.json(["kind": "field", "name": definition.name, "action": "created"]), at: now
+                payload: EventPayload.json(["kind": "field", "id": String(stored.id ?? 0), "name": definition.name, "action": "created"]), at: now
             )
             return stored
         }
@@ -52,12 +68,17 @@ public struct FieldService: Sendable {
     /// Changes a field's label, flags, options, pattern or bounds; name, object and type stay (administrators only).
     /// When the field becomes customer-visible or stops being so, the search documents of every ticket holding
     /// a value of it are rebuilt in the same transaction, so customers find exactly what they may see.
-    public func redefine(name: String, as changed: FieldDefinition, by principal: Principal) async throws -> FieldDefinition {
+    /// With `expectedVersion`, a definition changed meanwhile is refused as stale.
+    public func redefine(
+        name: String, as changed: FieldDefinition, expectedVersion: Int64? = nil, by principal: Principal
+    ) async throws -> Versioned<FieldDefinition> {
         try AccessPolicy.requireAdmin(principal)
         let now = context.now()
         return try await context.database.transaction { db in
             let repository = FieldRepository(db)
-            guard let existing = try await repository.definition(named: name) else { throw DomainError.notFound("No field '\(name)'.") }
+            guard let existing = try await repository.definition(named: name), let fieldID = existing.id else {
+                throw DomainError.notFound("No field '\(name)'.")
+            }
             var updated = changed
             updated.id = existing.id
             updated.name = existing.name
@@ -65,15 +86,16 @@ public struct FieldService: Sendable {
             updated.type = existing.type
             let issues = updated.validateDefinition()
             guard issues.isEmpty else { throw DomainError.invalid("The field definition is invalid.", issues: issues) }
+            let version = try await Versioned<FieldDefinition>.advance(Self.versions(db), fieldID, from: expectedVersion, kind: "field")
             try await repository.update(updated)
-            if updated.customerVisible != existing.customerVisible, let fieldID = existing.id {
+            if updated.customerVisible != existing.customerVisible {
                 try await rebuildSearchDocuments(ofTicketsWithValuesOf: fieldID, on: existing.object, db: db)
             }
             try await EventRepository(db).append(
                 type: EventType.masterDataChanged, ticketID: nil, actorID: principal.userID,
-                payload: EventPayload.json(["kind": "field", "name": name, "action": "updated"]), at: now
+                payload: EventPayload.json(["kind": "field", "id": String(fieldID), "name": name, "action": "updated"]), at: now
             )
-            return updated
+            return Versioned(updated, version: version)
         }
     }
 
@@ -108,7 +130,7 @@ public struct FieldService: Sendable {
             switch definition.validate(input) {
             case .success(let value):
                 if let missing = try await missingReference(value, of: definition, db: db) {
-                    issues.append(FieldIssue(field: "fields.\(definition.name)", message: missing))
+                    issues.append(FieldIssue(field: "fields.\(definition.name)", .unknownReference(reference: String(missing.id)), detail: missing.message))
                 } else {
                     result.append(ValidatedField(definition: definition, value: value))
                 }
@@ -122,13 +144,15 @@ public struct FieldService: Sendable {
 
     /// Why a contact or user reference is unusable (nil when it names an existing record). Config items
     /// cannot be checked until the CMDB exists.
-    private func missingReference(_ value: FieldValue?, of definition: FieldDefinition, db: any SQLDatabase) async throws -> String? {
+    private func missingReference(
+        _ value: FieldValue?, of definition: FieldDefinition, db: any SQLDatabase
+    ) async throws -> (id: Int64, message: String)? {
         guard case .reference(let id)? = value else { return nil }
         switch definition.type {
         case .contactReference:
-            return try await ContactRepository(db).find(id) == nil ? "No contact with id \(id)." : nil
+            return try await ContactRepository(db).find(id) == nil ? (id, "No contact with id \(id).") : nil
         case .userReference:
-            return try await UserRepository(db).find(id) == nil ? "No user with id \(id)." : nil
+            return try await UserRepository(db).find(id) == nil ? (id, "No user with id \(id).") : nil
         default:
             return nil
         }

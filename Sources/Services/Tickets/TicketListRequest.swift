@@ -51,7 +51,7 @@ enum CursorCoding {
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard text.count <= 2000, let data = Data(base64Encoded: base64), let raw = String(data: data, encoding: .utf8),
               !raw.unicodeScalars.contains("\u{0}"), let tag = raw.first else {
-            throw .invalid(field: "cursor", "The cursor is not one this server handed out.")
+            throw .invalid(FieldIssue(field: "cursor", .invalidFormat, detail: "The cursor is not one this server handed out."))
         }
         let body = raw.dropFirst()
         switch tag {
@@ -65,6 +65,6 @@ enum CursorCoding {
         default:
             break
         }
-        throw .invalid(field: "cursor", "The cursor is not one this server handed out.")
+        throw .invalid(FieldIssue(field: "cursor", .invalidFormat, detail: "The cursor is not one this server handed out."))
     }
 }

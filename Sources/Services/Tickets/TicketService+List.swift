@@ -63,7 +63,7 @@ extension TicketService {
         if let cursor = request.cursor {
             let position = try CursorCoding.decode(cursor)
             guard position.fits(query.sort) else {
-                throw DomainError.invalid(field: "cursor", "The cursor belongs to a list in another order; ask again without it.")
+                throw DomainError.invalid(FieldIssue(field: "cursor", .invalidFormat, detail: "The cursor belongs to a list in another order; ask again without it."))
             }
             query.cursor = position
         }
@@ -115,7 +115,9 @@ extension TicketService {
             try applyCreated(value, to: &query)
         case .sla:
             guard let status = TicketSLAStatus(rawValue: key) else {
-                throw DomainError.invalid(field: "q", "sla: takes \(TicketSLAStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw DomainError.invalid(FieldIssue(
+                    field: "q", .invalidChoice, detail: "sla: takes \(TicketSLAStatus.allCases.map(\.rawValue).joined(separator: ", "))."
+                ))
             }
             query.slaStatuses = [status]
             query.excludesSLAStatuses = negated
@@ -134,7 +136,7 @@ extension TicketService {
             guard text.count == 10, parts.count == 3,
                   let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
                   calendar.component(.day, from: date) == parts[2] else {
-                throw DomainError.invalid(field: "q", "created: needs dates like 2026-01-31.")
+                throw DomainError.invalid(FieldIssue(field: "q", .invalidDate(example: "2026-01-31"), detail: "created: needs dates like 2026-01-31."))
             }
             return date
         }

@@ -84,7 +84,9 @@ extension TicketService {
             try AccessPolicy.require(principal, .admin, in: source.queueID)
             try AccessPolicy.require(principal, .admin, in: target.queueID)
             guard source.mergedIntoID == nil else { throw DomainError.conflict("Ticket \(source.number) is merged already.") }
-            guard target.mergedIntoID == nil else { throw DomainError.invalid(field: "targetId", "Ticket \(target.number) is itself merged.") }
+            guard target.mergedIntoID == nil else {
+                throw DomainError.invalid(FieldIssue(field: "targetId", .notAllowed, detail: "Ticket \(target.number) is itself merged."))
+            }
             try await ArticleRepository(db).move(fromTicket: id, toTicket: targetID)
             try await LinkRepository(db).move(fromTicket: id, toTicket: targetID)
             try await TicketAssociations(db).move(fromTicket: id, toTicket: targetID)

@@ -32,7 +32,9 @@ extension TicketService {
                 ticket.queueID = queue.id
             }
             if let state = try MasterData.resolve(master.states, id: changes.stateId, name: changes.state, field: "state", names: { [$0.name, $0.nameEN] }) {
-                guard state.type != .merged else { throw DomainError.invalid(field: "state", "Use the merge action to merge tickets.") }
+                guard state.type != .merged else {
+                    throw DomainError.invalid(FieldIssue(field: "state", .notAllowed, detail: "Use the merge action to merge tickets."))
+                }
                 ticket.stateID = state.id
             }
             if let priority = try MasterData.resolve(master.priorities, id: changes.priorityId, name: changes.priority, field: "priority", names: { [$0.name, $0.nameEN] }) {

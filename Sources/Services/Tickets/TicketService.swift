@@ -21,7 +21,9 @@ public struct TicketService: Sendable {
     /// Creates a ticket, with its first article, attachments and field values, in one transaction.
     public func create(_ input: NewTicket, by principal: Principal) async throws -> TicketView {
         let article = try input.article.map { try ArticleDraft(input: $0, principal: principal, maxAttachmentBytes: context.configuration.maxAttachmentBytes) }
-        if article?.send == true { throw DomainError.invalid(field: "article.send", "Mail is sent with an article added to an existing ticket.") }
+        if article?.send == true {
+            throw DomainError.invalid(FieldIssue(field: "article.send", .notAllowed, detail: "Mail is sent with an article added to an existing ticket."))
+        }
         return try await create(input, article: article, by: principal).ticket
     }
 
@@ -54,7 +56,7 @@ public struct TicketService: Sendable {
         if state.type.isPending, input.pendingUntil == nil {
             throw DomainError.invalid(FieldIssue(field: "pendingUntil", .required))
         }
-        if state.type == .merged { throw DomainError.invalid(field: "state", "A new ticket cannot be merged.") }
+        if state.type == .merged { throw DomainError.invalid(FieldIssue(field: "state", .notAllowed, detail: "A new ticket cannot be merged.")) }
         let fieldInputs = input.fields ?? [:]
         let sla = SLAKeeper(master: master)
         let customerAddress = try input.customer.map { address throws(DomainError) in try AddressRules.normalise(address) }

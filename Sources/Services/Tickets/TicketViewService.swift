@@ -55,7 +55,7 @@ public struct TicketViewService: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let filter = String(decoding: try encoder.encode(input.filter), as: UTF8.self)
-        guard filter.utf8.count <= 8_000 else { throw DomainError.invalid(field: "filter", "The filter is too long.") }
+        guard filter.utf8.count <= 8_000 else { throw DomainError.invalid(FieldIssue(field: "filter", .tooLong(max: 8_000), detail: "The filter is too long.")) }
         let view = StoredTicketView(id: 0, userID: principal.userID, name: name, filter: filter, isShared: input.shared ?? false, createdAt: context.now())
         let stored = try await context.database.transaction { db in
             let repository = TicketViewRepository(db)

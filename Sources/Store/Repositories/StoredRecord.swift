@@ -47,6 +47,6 @@ public struct Records<Record: StoredRecord>: Sendable {
 
     /// The current version of the row `id`; nil when there is none.
     public func version(of id: Int64) async throws -> Int64? {
-        try await db.raw("SELECT version FROM \(ident: Record.table) WHERE id = \(bind: id)").first()?.decode(column: "version", as: Int64.self)
+        try await RowVersions(db, table: Record.table).current(id)
     }
 }

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 import NIOCore
+import Services
 
 /// Reading JSON request bodies and writing JSON responses.
 enum APIBody {
@@ -119,6 +120,11 @@ enum APIBody {
             return .invalid(field: field, "The JSON body does not fit: a number is not a whole number or is too large where a whole number is expected.")
         }
         return .invalid("The JSON body does not fit: \(describe(error))", issues: [FieldIssue(field: field, message: describe(error))])
+    }
+
+    /// The record as JSON with its version as the `ETag`.
+    static func response<Record: Encodable & Sendable>(_ versioned: Versioned<Record>, status: HTTPResponse.Status = .ok) throws -> Response {
+        try response(versioned.record, status: status, headers: [.eTag: TicketController.etag(versioned.version)])
     }
 
     /// A JSON response.

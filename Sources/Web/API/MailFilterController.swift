@@ -4,7 +4,8 @@ import NIOCore
 import Services
 
 /// `/api/v1/mail/filters` (postmaster filters, in the order they run) and `/api/v1/mail/ignored` (the mails
-/// they dropped, with their raw bytes); administrators only.
+/// they dropped, with their raw bytes); administrators only. A filter's reads and changes carry its version as `ETag`;
+/// a change with a stale `If-Match` is refused with 412.
 struct MailFilterController {
     let services: WebServices
 
@@ -22,8 +23,9 @@ struct MailFilterController {
         api.patch("mail/filters/:id") { request, context -> Response in
             let principal = try context.requirePrincipal()
             let id = try context.id()
+            let expectedVersion = try TicketController.ifMatch(request)
             let input = try await APIBody.decode(MailFilterInput.self, from: request)
-            return try APIBody.response(try await services.mailFilters.update(id, input, by: principal))
+            return try APIBody.response(try await services.mailFilters.update(id, input, expectedVersion: expectedVersion, by: principal))
         }
         api.delete("mail/filters/:id") { _, context -> Response in
             try await services.mailFilters.delete(try context.id(), by: try context.requirePrincipal())

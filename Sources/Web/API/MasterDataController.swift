@@ -37,24 +37,19 @@ struct MasterDataController {
         api.post(RouterPath(stringLiteral: path)) { request, context -> Response in
             let principal = try context.requirePrincipal()
             let record = try await Self.merge(request, into: blank)
-            return try Self.response(try await services.masterData.save(record, by: principal), status: .created)
+            return try APIBody.response(try await services.masterData.save(record, by: principal), status: .created)
         }
         api.get(RouterPath(stringLiteral: path + "/:id")) { _, context -> Response in
             _ = try context.requirePrincipal()
-            return try Self.response(try await services.masterData.find(Record.self, try context.id()))
+            return try APIBody.response(try await services.masterData.find(Record.self, try context.id()))
         }
         api.patch(RouterPath(stringLiteral: path + "/:id")) { request, context -> Response in
             let principal = try context.requirePrincipal()
             let expectedVersion = try TicketController.ifMatch(request)
             let existing = try await services.masterData.find(Record.self, try context.id())
             let record = try await Self.merge(request, into: existing.record)
-            return try Self.response(try await services.masterData.save(record, expectedVersion: expectedVersion, by: principal))
+            return try APIBody.response(try await services.masterData.save(record, expectedVersion: expectedVersion, by: principal))
         }
-    }
-
-    /// The record as JSON with its version as the `ETag`.
-    static func response<Record: Encodable & Sendable>(_ versioned: Versioned<Record>, status: HTTPResponse.Status = .ok) throws -> Response {
-        try APIBody.response(versioned.record, status: status, headers: [.eTag: TicketController.etag(versioned.version)])
     }
 
     /// Overlays the keys of the request's JSON object (except `id`) on `base` and decodes the result.

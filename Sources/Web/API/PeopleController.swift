@@ -107,11 +107,16 @@ struct PeopleController {
         }
         api.post("fields") { request, context -> Response in
             let definition = try await APIBody.decode(FieldDefinition.self, from: request)
-            return try APIBody.response(try await services.fields.define(definition, by: try context.requirePrincipal()), status: .created)
+            let defined = try await services.fields.define(definition, by: try context.requirePrincipal())
+            return try APIBody.response(Versioned(defined, version: Versioned<FieldDefinition>.first), status: .created)
+        }
+        api.get("fields/:name") { _, context -> Response in
+            try APIBody.response(try await services.fields.definition(named: context.parameters.get("name") ?? "", visibleTo: try context.requirePrincipal()))
         }
         api.patch("fields/:name") { request, context -> Response in
             let principal = try context.requirePrincipal()
             let name = context.parameters.get("name") ?? ""
+            let expectedVersion = try TicketController.ifMatch(request)
             let change = try await APIBody.decode(FieldChange.self, from: request)
             guard var definition = try await services.fields.definitions(for: nil).first(where: { $0.name == name }) else {
                 throw DomainError.notFound("No field '\(name)'.")
@@ -123,7 +128,7 @@ struct PeopleController {
             if let visible = change.customerVisible { definition.customerVisible = visible }
             if let minimum = change.minimum { definition.minimum = minimum }
             if let maximum = change.maximum { definition.maximum = maximum }
-            return try APIBody.response(try await services.fields.redefine(name: name, as: definition, by: principal))
+            return try APIBody.response(try await services.fields.redefine(name: name, as: definition, expectedVersion: expectedVersion, by: principal))
         }
     }
 }

@@ -3,7 +3,8 @@ import Hummingbird
 import Services
 
 /// `/api/v1/text-templates` (administrators keep them, agents read them) and
-/// `POST /api/v1/tickets/{id}/text-templates/{templateId}/render` (a template filled in for a ticket).
+/// `POST /api/v1/tickets/{id}/text-templates/{templateId}/render` (a template filled in for a ticket). A template's reads
+/// and changes carry its version as `ETag`; a change with a stale `If-Match` is refused with 412.
 struct TextTemplateController {
     let services: WebServices
 
@@ -27,8 +28,9 @@ struct TextTemplateController {
         api.patch("text-templates/:id") { request, context -> Response in
             let principal = try context.requirePrincipal()
             let id = try context.id()
+            let expectedVersion = try TicketController.ifMatch(request)
             let input = try await APIBody.decode(TextTemplateInput.self, from: request)
-            return try APIBody.response(try await templates.update(id, input, by: principal))
+            return try APIBody.response(try await templates.update(id, input, expectedVersion: expectedVersion, by: principal))
         }
         api.delete("text-templates/:id") { _, context -> Response in
             try await templates.delete(try context.id(), by: try context.requirePrincipal())

@@ -49,7 +49,7 @@ struct TicketListController {
         ]
         if let next = result.next {
             view["nextPage"] = "/agent/tickets?" + (parameters.viewID.map { "view=\($0)&cursor=" } ?? parameters.urlQuery() + "&cursor=")
-                + TicketListParameters.encode(next)
+                + ListURLQuery.encode(next)
         }
         if let activeView { view["activeView"] = activeView.name }
         return try pages.page("agent/tickets", title: "tickets.title", view: view, context: context, request: request, section: "tickets")

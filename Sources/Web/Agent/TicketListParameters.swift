@@ -80,15 +80,6 @@ struct TicketListParameters {
         if let owner { items.append(("owner", owner)) }
         if let sla { items.append(("sla", sla.rawValue)) }
         items.append(("sort", (descending ? "-" : "") + sort.rawValue))
-        for (name, value) in changes {
-            items.removeAll { $0.0 == name }
-            if let value { items.append((name, value)) }
-        }
-        return items.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&")
-    }
-
-    /// Percent-encodes everything but unreserved characters, so that `+` and `&` survive the round trip.
-    static func encode(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")) ?? ""
+        return ListURLQuery(items).applying(changes).encoded
     }
 }

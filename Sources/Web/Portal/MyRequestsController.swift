@@ -31,7 +31,7 @@ struct MyRequestsController {
                 return row
             }
             var view: [String: Any] = ["rows": rows, "hasRows": !rows.isEmpty, "q": request.uri.queryParameters["q"].map(String.init) ?? ""]
-            if let next = page.next { view["nextPage"] = "/portal/?cursor=" + TicketListParameters.encode(next) }
+            if let next = page.next { view["nextPage"] = "/portal/?cursor=" + ListURLQuery.encode(next) }
             return try pages.page("portal/requests", title: "portal.requests.title", view: view, context: context, request: request, section: "requests")
         }
     }

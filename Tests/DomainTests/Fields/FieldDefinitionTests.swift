@@ -57,7 +57,7 @@ import Testing
         #expect(definition(.number, regex: "\\d+").validateDefinition()
             == [FieldIssue(field: "regex", .notAllowed)])
         #expect(definition(.text, regex: "[a-z").validateDefinition()
-            == [FieldIssue(field: "regex", message: "The pattern is not a valid regular expression.")])
+            == [FieldIssue(field: "regex", .invalidPattern)])
         // A trailing backslash would escape the closing anchor group.
         #expect(definition(.textarea, regex: "abc\\").validateDefinition().map(\.field) == ["regex"])
         #expect(definition(.text, regex: "").validateDefinition().map(\.field) == ["regex"])
@@ -68,9 +68,9 @@ import Testing
         #expect(definition(.text, minimum: 1).validateDefinition()
             == [FieldIssue(field: "minimum", .notAllowed)])
         #expect(definition(.number, minimum: 10, maximum: 5).validateDefinition()
-            == [FieldIssue(field: "maximum", message: "The maximum must not be less than the minimum.")])
+            == [FieldIssue(field: "maximum", .endBeforeStart, detail: "The maximum must not be less than the minimum.")])
         #expect(definition(.number, maximum: .infinity).validateDefinition()
-            == [FieldIssue(field: "maximum", message: "The maximum must be a finite number.")])
+            == [FieldIssue(field: "maximum", .invalidNumber, detail: "The maximum must be a finite number.")])
     }
 
     @Test func reportsEveryIssue() {

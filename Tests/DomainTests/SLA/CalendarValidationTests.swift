@@ -25,7 +25,7 @@ import Testing
     @Test func overlappingRanges() {
         let hours: [Weekday: [MinuteRange]] = [.tuesday: [MinuteRange(8, 0, to: 12, 0), MinuteRange(11, 0, to: 13, 0)]]
         #expect(calendar(hours).validate() == [
-            FieldIssue(field: "weeklyHours.tuesday", message: "The ranges 08:00–12:00 and 11:00–13:00 on tuesday overlap."),
+            FieldIssue(field: "weeklyHours.tuesday", .overlap, detail: "The ranges 08:00–12:00 and 11:00–13:00 on tuesday overlap."),
         ])
     }
 
@@ -33,6 +33,7 @@ import Testing
         let issues = calendar([.friday: [MinuteRange(22, 0, to: 6, 0)]]).validate()
         #expect(issues.map(\.field) == ["weeklyHours.friday[0]", "weeklyHours"])
         #expect(issues.first?.message.contains("across midnight") == true)
+        #expect(issues.first?.code == .endBeforeStart)
     }
 
     @Test func rangesOutsideTheDayOrEmpty() {
@@ -74,9 +75,9 @@ import Testing
         ]
         #expect(calendar(office, holidays: holidays).validate() == [
             FieldIssue(field: "holidays[1]", .duplicate),
-            FieldIssue(field: "holidays[2]", message: "Month 2, day 30 is not a date."),
+            FieldIssue(field: "holidays[2]", .invalidDate(example: "12-24"), detail: "Month 2, day 30 is not a date."),
             FieldIssue(field: "holidays[3].name", .required),
-            FieldIssue(field: "holidays[4]", message: "An Easter offset must lie between −100 and 100 days."),
+            FieldIssue(field: "holidays[4]", .outOfRange(min: "−100", max: "100"), detail: "An Easter offset must lie between −100 and 100 days."),
             FieldIssue(field: "holidays[6]", .duplicate),
         ])
     }

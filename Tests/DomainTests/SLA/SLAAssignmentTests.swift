@@ -49,7 +49,7 @@ import Testing
 
     @Test func duplicatesAreReported() {
         let issues = SLAAssignment.validate(bindings + [SLABinding(scope: .queue(10), priorityID: 5, slaID: 9)])
-        #expect(issues == [FieldIssue(field: "bindings[8]", message: "The same scope, type and priority as bindings[2].")])
+        #expect(issues == [FieldIssue(field: "bindings[8]", .duplicate, detail: "The same scope, type and priority as bindings[2].")])
         #expect(SLAAssignment.validate(bindings) == [])
     }
 

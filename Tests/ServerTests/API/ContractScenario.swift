@@ -221,6 +221,10 @@ struct ContractScenario {
         let relabelled = try await api.call(.patch, "/api/v1/fields/lizenzart", token: admin,
                                             json: ["label": "Art der Lizenz", "options": ["Einzelplatz", "Volumen", "Miete"]])
         #expect(relabelled.object["options"] as? [String] == ["Einzelplatz", "Volumen", "Miete"])
+        let read = try await api.call(.get, "/api/v1/fields/lizenzart", token: admin)
+        #expect(read.object.string("label") == "Art der Lizenz")
+        #expect(read.headers[.eTag] == relabelled.headers[.eTag] && read.headers[.eTag] == "\"2\"")
+        #expect(try await api.call(.get, "/api/v1/fields/unbekannt", token: admin).status == .notFound)
         #expect(try await api.call(.patch, "/api/v1/fields/kosten", token: admin, json: ["minimum": 10, "maximum": 1]).status == .unprocessableContent)
         #expect(try await api.call(.patch, "/api/v1/fields/unbekannt", token: admin, json: ["label": "x"]).status == .notFound)
     }

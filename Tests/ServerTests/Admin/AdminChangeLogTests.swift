@@ -22,7 +22,7 @@ struct AdminChangeLogTests {
             var account = MailAccountInput()
             (account.name, account.host, account.username, account.password, account.queueId) = ("Bauamt", "imap.stadt.example", "bau", "geheim", queue.id)
             let mailbox = try await services.mailAccounts.create(account, by: admin)
-            try await services.mailAccounts.delete(mailbox.account.id, by: admin)
+            try await services.mailAccounts.delete(mailbox.record.account.id, by: admin)
             var filter = MailFilterInput()
             (filter.name, filter.conditions) = ("Bauanträge", [MailFilterCondition(header: "Subject", pattern: "bauantrag")])
             filter.actions = MailFilterActions(queueID: queue.id)

@@ -24,16 +24,16 @@ struct TextTemplateServiceTests {
             let agent = try await system.agent("k.lehmann", rights: ["Netzwerk": [.read, .note]])
             let principal = try #require(try await system.services.auth.principal(forToken: agent.token))
 
-            let german = try await templates.render(template.id, forTicket: ticket.id, by: principal)
+            let german = try await templates.render(template.record.id, forTicket: ticket.id, by: principal)
             #expect(german.language == "de")
             #expect(german.text == "Guten Tag Erika Muster, Ihr Ticket \(ticket.number) (Drucker streikt) liegt in Netzwerk. ")
-            #expect(try await templates.render(template.id, forTicket: ticket.id, language: "en", by: principal).text == "Dear Muster")
+            #expect(try await templates.render(template.record.id, forTicket: ticket.id, language: "en", by: principal).text == "Dear Muster")
             #expect(try await templates.list(inQueue: network.id, by: principal).map(\.name) == ["Eingang"])
             #expect(try await templates.list(inQueue: 1, by: principal).isEmpty)
 
             let elsewhere = try await system.services.tickets.create(NewTicket(title: "Anderswo", queue: "Servicedesk"), by: .system)
-            await #expect(throws: DomainError.self) { _ = try await templates.render(template.id, forTicket: elsewhere.id, by: .system) }
-            await #expect(throws: DomainError.self) { _ = try await templates.render(template.id, forTicket: elsewhere.id, by: principal) }
+            await #expect(throws: DomainError.self) { _ = try await templates.render(template.record.id, forTicket: elsewhere.id, by: .system) }
+            await #expect(throws: DomainError.self) { _ = try await templates.render(template.record.id, forTicket: elsewhere.id, by: principal) }
         }
     }
 
@@ -56,7 +56,7 @@ struct TextTemplateServiceTests {
             #expect(try await system.count("text_templates") == 0)
             let saved = try await templates.create(TextTemplateInput(name: "Gruß", textDE: .set("MfG")), by: .system)
             await #expect(throws: DomainError.self) { _ = try await templates.create(TextTemplateInput(name: "GRUß", textDE: .set("x")), by: .system) }
-            let renamed = try await templates.update(saved.id, TextTemplateInput(name: "Grüße", isActive: false), by: .system)
+            let renamed = try await templates.update(saved.record.id, TextTemplateInput(name: "Grüße", isActive: false), by: .system).record
             #expect(renamed.name == "Grüße" && renamed.textDE == "MfG" && !renamed.isActive)
             #expect(try await templates.list(by: principal).isEmpty, "agents see active templates only")
             #expect(try await templates.list(by: .system).count == 1)

@@ -66,8 +66,12 @@ public struct QueueMailTexts: Sendable, Codable, Equatable {
 
     private static func check(_ text: String, field: String, max: Int) throws(DomainError) {
         guard text.count <= max else { throw .invalid(FieldIssue(field: field, .tooLong(max: max))) }
-        if let unknown = MailTemplate.unknownPlaceholders(in: text).first {
-            throw .invalid(field: field, "Unknown placeholder \(unknown); known: \(MailTemplate.placeholders.joined(separator: ", ")).")
+        let unknown = MailTemplate.unknownPlaceholders(in: text)
+        if !unknown.isEmpty {
+            throw .invalid(FieldIssue(
+                field: field, .unknownPlaceholders(placeholders: unknown.joined(separator: ", ")),
+                detail: "Unknown placeholders: \(unknown.joined(separator: ", ")); known: \(MailTemplate.placeholders.joined(separator: ", "))."
+            ))
         }
     }
 }

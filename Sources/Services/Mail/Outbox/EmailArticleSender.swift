@@ -19,7 +19,7 @@ struct EmailArticleSender {
 
     func send(_ input: ArticleDraft, to ticket: Ticket, queue: Queue?, by principal: Principal) async throws -> Fielded<Article> {
         guard let queue, let systemAddress = queue.systemAddress else {
-            throw DomainError.invalid(field: "send", "The ticket's queue has no system address to send mail from.")
+            throw DomainError.invalid(FieldIssue(field: "send", .notAllowed, detail: "The ticket's queue has no system address to send mail from."))
         }
         var draft = input
         let thread = try await ArticleRepository(db).lastWithMessageID(ofTicket: ticket.id)
@@ -51,7 +51,7 @@ struct EmailArticleSender {
         do {
             composed = try MailComposer(timeZone: configuration.timeZone).compose(mail)
         } catch {
-            throw DomainError.invalid(field: "to", "The mail cannot be composed: \(error).")
+            throw DomainError.invalid(FieldIssue(field: "to", .invalidAddress, detail: "The mail cannot be composed: \(error)."))
         }
 
         draft.from = mail.from.description

@@ -48,28 +48,31 @@ struct FieldsController {
             }
         }
         group.get("fields/:name") { request, context -> Response in
-            try page(try await existing(context), isNew: false, request, context)
+            let found = try await existing(context)
+            return try page(found.record, isNew: false, version: found.version, request, context)
         }
         group.post("fields/:name") { request, context -> Response in
             let principal = try context.requireAdmin()
-            var definition = try await existing(context)
+            var definition = try await existing(context).record
             var form = admin.reader(context)
             read(&form, into: &definition)
             let draft = definition
+            let version = form.version()
             return try await admin.submit(context, reading: form, success: "/admin/fields", notice: "adminSaved") { issues, status in
-                try page(draft, isNew: false, request, context, issues: issues, status: status)
+                try page(draft, isNew: false, version: version, request, context, issues: issues, status: status)
+            } stale: {
+                let current = try await existing(context)
+                let explanation = try await StaleEdit.explanation(
+                    kind: "field", id: current.record.id ?? 0, services: services, admin: admin, context: context)
+                return try page(current.record, isNew: false, version: current.version, request, context, issues: [explanation], status: .preconditionFailed)
             } save: {
-                _ = try await services.fields.redefine(name: draft.name, as: draft, by: principal)
+                _ = try await services.fields.redefine(name: draft.name, as: draft, expectedVersion: version, by: principal)
             }
         }
     }
 
-    private func existing(_ context: AppRequestContext) async throws -> FieldDefinition {
-        let name = context.parameters.get("name") ?? ""
-        guard let field = try await services.fields.definitions(for: nil, visibleTo: try context.requireAdmin()).first(where: { $0.name == name }) else {
-            throw DomainError.notFound("No field '\(name)'.")
-        }
-        return field
+    private func existing(_ context: AppRequestContext) async throws -> Versioned<FieldDefinition> {
+        try await services.fields.definition(named: context.parameters.get("name") ?? "", visibleTo: try context.requireAdmin())
     }
 
     private func read(_ form: inout FormReader, into definition: inout FieldDefinition) {
@@ -83,7 +86,8 @@ struct FieldsController {
     }
 
     private func page(
-        _ field: FieldDefinition, isNew: Bool, _ request: Request, _ context: AppRequestContext, issues: [FieldIssue] = [], status: HTTPResponse.Status = .ok
+        _ field: FieldDefinition, isNew: Bool, version: Int64? = nil, _ request: Request, _ context: AppRequestContext, issues: [FieldIssue] = [],
+        status: HTTPResponse.Status = .ok
     ) throws -> Response {
         _ = try context.requireAdmin()
         let t = AdminTexts(admin: admin, context: context)
@@ -116,6 +120,7 @@ struct FieldsController {
                 FormField("maximum", t("admin.fields.maximum"), .number, value: number(field.maximum)),
             ]),
         ])
+        form.version = version
         form.place(issues)
         return try admin.forms(
             [form], title: isNew ? "admin.fields.new" : "admin.fields.edit", titleArguments: ["name": field.label],

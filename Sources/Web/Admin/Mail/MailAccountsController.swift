@@ -25,18 +25,24 @@ struct MailAccountsController {
             }
         }
         group.get("mail-accounts/:id") { request, context -> Response in
-            let view = try await services.mailAccounts.get(try context.id(), by: try context.requireAdmin())
-            return try await page(view, draft: view.account, request, context)
+            let found = try await services.mailAccounts.get(try context.id(), by: try context.requireAdmin())
+            return try await page(found.record, version: found.version, draft: found.record.account, request, context)
         }
         group.post("mail-accounts/:id") { request, context -> Response in
             let principal = try context.requireAdmin()
-            let view = try await services.mailAccounts.get(try context.id(), by: principal)
+            let view = try await services.mailAccounts.get(try context.id(), by: principal).record
             var form = admin.reader(context)
             let input = read(&form)
+            let version = form.version()
             return try await admin.submit(context, reading: form, success: "/admin/mail-accounts", notice: "adminSaved") { issues, status in
-                try await page(view, draft: draft(input, over: view.account), request, context, issues: issues, status: status)
+                try await page(view, version: version, draft: draft(input, over: view.account), request, context, issues: issues, status: status)
+            } stale: {
+                let current = try await services.mailAccounts.get(view.account.id, by: principal)
+                let explanation = try await StaleEdit.explanation(kind: "mail_accounts", id: view.account.id, services: services, admin: admin, context: context)
+                return try await page(current.record, version: current.version, draft: current.record.account, request, context,
+                                      issues: [explanation], status: .preconditionFailed)
             } save: {
-                _ = try await services.mailAccounts.update(view.account.id, input, by: principal)
+                _ = try await services.mailAccounts.update(view.account.id, input, expectedVersion: version, by: principal)
             }
         }
         group.post("mail-accounts/:id/delete") { _, context -> Response in
@@ -114,8 +120,8 @@ struct MailAccountsController {
     }
 
     private func page(
-        _ view: MailAccountView?, draft account: MailAccount, _ request: Request, _ context: AppRequestContext, issues: [FieldIssue] = [],
-        status: HTTPResponse.Status = .ok
+        _ view: MailAccountView?, version: Int64? = nil, draft account: MailAccount, _ request: Request, _ context: AppRequestContext,
+        issues: [FieldIssue] = [], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         _ = try context.requireAdmin()
         let t = AdminTexts(admin: admin, context: context)
@@ -156,6 +162,7 @@ struct MailAccountsController {
             (form.deleteAction, form.deleteLabel) = ("/admin/mail-accounts/\(view.account.id)/delete", t("admin.common.delete"))
             form.confirmation = t("admin.common.confirmDelete", ["name": view.account.name])
         }
+        form.version = version
         form.place(issues)
         return try admin.forms(
             [form], title: view == nil ? "admin.mailAccounts.new" : "admin.mailAccounts.edit", titleArguments: ["name": account.name],

@@ -20,11 +20,11 @@ struct MailFiltersController {
             try await save(nil, request, context)
         }
         group.get("mail-filters/:id") { request, context -> Response in
-            let filter = try await services.mailFilters.get(try context.id(), by: try context.requireAdmin())
-            return try await page(filter, draft: filter, request, context)
+            let found = try await services.mailFilters.get(try context.id(), by: try context.requireAdmin())
+            return try await page(found.record, version: found.version, draft: found.record, request, context)
         }
         group.post("mail-filters/:id") { request, context -> Response in
-            try await save(try await services.mailFilters.get(try context.id(), by: try context.requireAdmin()), request, context)
+            try await save(try await services.mailFilters.get(try context.id(), by: try context.requireAdmin()).record, request, context)
         }
         group.post("mail-filters/:id/delete") { _, context -> Response in
             try await services.mailFilters.delete(try context.id(), by: try context.requireAdmin())
@@ -89,11 +89,17 @@ struct MailFiltersController {
             id: filter?.id ?? 0, name: input.name ?? "", position: input.position ?? 0, isActive: input.isActive ?? false,
             conditions: conditions, actions: input.actions ?? MailFilterActions()
         )
+        let version = form.version()
         return try await admin.submit(context, reading: form, success: "/admin/mail-filters", notice: "adminSaved") { issues, status in
-            try await page(filter, draft: draft, request, context, issues: issues, status: status)
+            try await page(filter, version: version, draft: draft, request, context, issues: issues, status: status)
+        } stale: {
+            let current = try await services.mailFilters.get(draft.id, by: principal)
+            let explanation = try await StaleEdit.explanation(kind: "mail_filters", id: draft.id, services: services, admin: admin, context: context)
+            return try await page(current.record, version: current.version, draft: current.record, request, context,
+                                  issues: [explanation], status: .preconditionFailed)
         } save: {
             if let filter {
-                _ = try await services.mailFilters.update(filter.id, input, by: principal)
+                _ = try await services.mailFilters.update(filter.id, input, expectedVersion: version, by: principal)
             } else {
                 _ = try await services.mailFilters.create(input, by: principal)
             }
@@ -101,8 +107,8 @@ struct MailFiltersController {
     }
 
     private func page(
-        _ filter: MailFilter?, draft: MailFilter, _ request: Request, _ context: AppRequestContext, issues: [FieldIssue] = [],
-        status: HTTPResponse.Status = .ok
+        _ filter: MailFilter?, version: Int64? = nil, draft: MailFilter, _ request: Request, _ context: AppRequestContext,
+        issues: [FieldIssue] = [], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         _ = try context.requireAdmin()
         let t = AdminTexts(admin: admin, context: context)
@@ -149,6 +155,7 @@ struct MailFiltersController {
             (form.deleteAction, form.deleteLabel) = ("/admin/mail-filters/\(filter.id)/delete", t("admin.common.delete"))
             form.confirmation = t("admin.common.confirmDelete", ["name": filter.name])
         }
+        form.version = version
         form.place(issues)
         return try admin.forms(
             [form], title: filter == nil ? "admin.mailFilters.new" : "admin.mailFilters.edit", titleArguments: ["name": draft.name],

@@ -13,7 +13,8 @@ struct QueueMailTextsController {
     func register(on group: RouterGroup<AppRequestContext>) {
         group.get("queues/:id/mail-texts") { request, context -> Response in
             let queue = try await queue(context)
-            return try page(queue, try await services.queueMailTexts.texts(ofQueue: queue.id, by: try context.requireAdmin()), request, context)
+            let texts = try await services.queueMailTexts.texts(ofQueue: queue.id, by: try context.requireAdmin())
+            return try page(queue, texts.record, version: texts.version, request, context)
         }
         group.post("queues/:id/mail-texts") { request, context -> Response in
             let principal = try context.requireAdmin()
@@ -31,6 +32,7 @@ struct QueueMailTextsController {
                 }
             }
             let texts = QueueMailTexts(signature: form["signature"], autoResponses: answers)
+            let version = admin.reader(context).version()
             return try await admin.submit(context, success: "/admin/queues/\(queue.id)/mail-texts", notice: "adminSaved") { issues, status in
                 // The Services number the answers they were given; the form names them by kind and language.
                 let placed = issues.map { issue in
@@ -39,9 +41,13 @@ struct QueueMailTextsController {
                     else { return issue }
                     return issue.moved(to: slots[index] + issue.field[issue.field.index(after: close)...])
                 }
-                return try page(queue, texts, request, context, issues: placed, status: status)
+                return try page(queue, texts, version: version, request, context, issues: placed, status: status)
+            } stale: {
+                let current = try await services.queueMailTexts.texts(ofQueue: queue.id, by: principal)
+                let explanation = try await StaleEdit.explanation(kind: "queue_mail_texts", id: queue.id, services: services, admin: admin, context: context)
+                return try page(queue, current.record, version: current.version, request, context, issues: [explanation], status: .preconditionFailed)
             } save: {
-                _ = try await services.queueMailTexts.replace(ofQueue: queue.id, with: texts, by: principal)
+                _ = try await services.queueMailTexts.replace(ofQueue: queue.id, with: texts, expectedVersion: version, by: principal)
             }
         }
     }
@@ -54,7 +60,7 @@ struct QueueMailTextsController {
     }
 
     private func page(
-        _ queue: Queue, _ texts: QueueMailTexts, _ request: Request, _ context: AppRequestContext, issues: [FieldIssue] = [],
+        _ queue: Queue, _ texts: QueueMailTexts, version: Int64?, _ request: Request, _ context: AppRequestContext, issues: [FieldIssue] = [],
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let t = AdminTexts(admin: admin, context: context)
@@ -73,6 +79,7 @@ struct QueueMailTextsController {
             }
         }
         var form = AdminForm(action: "/admin/queues/\(queue.id)/mail-texts", submitLabel: t("action.save"), sections: sections)
+        form.version = version
         form.place(issues)
         return try admin.forms(
             [form], title: "admin.mailTexts.edit", titleArguments: ["name": queue.name],

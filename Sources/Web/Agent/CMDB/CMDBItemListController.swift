@@ -90,7 +90,7 @@ struct CMDBItemListController {
             "issues": issues.map { ["field": $0.field, "message": pages.text(of: $0, context)] }, "hasIssues": !issues.isEmpty,
         ]
         if let ciClass { view["newHref"] = "/agent/cmdb/classes/\(ciClass.id)/new" }
-        if let next = page?.next { view["nextPage"] = "/agent/cmdb/items?" + query + "&cursor=" + TicketListParameters.encode(next) }
+        if let next = page?.next { view["nextPage"] = "/agent/cmdb/items?" + query + "&cursor=" + ListURLQuery.encode(next) }
         return try pages.page("agent/cmdb/items", title: "cmdb.items.title", view: view, context: context, request: request, section: "cmdb",
                               status: issues.isEmpty ? .ok : .unprocessableContent)
     }

@@ -100,10 +100,6 @@ struct CMDBListParameters {
         items += attributes.sorted { $0.key < $1.key }.map { ("attr." + $0.key, $0.value) }
         if let due { items += [("due", due), ("days", String(days ?? 30))] }
         if let sort { items.append(("sort", (descending ? "-" : "") + sort.rawValue)) }
-        for (name, value) in changes {
-            items.removeAll { $0.0 == name }
-            if let value { items.append((name, value)) }
-        }
-        return items.map { "\($0.0)=\(TicketListParameters.encode($0.1))" }.joined(separator: "&")
+        return ListURLQuery(items).applying(changes).encoded
     }
 }
