@@ -4,11 +4,12 @@ import SQLKit
 
 extension ConfigItemRepository {
     /// One page of items matching `query`, plus the cursor of the following page. Relevance order ranks only the newest
-    /// `query.relevanceWindow` matches on both engines (see `RelevanceWindow`): a model name found in every eighth of
+    /// `query.relevanceWindow` matches (PostgreSQL: at most 1,000; see `RelevanceWindow`): a model name found in every eighth of
     /// 500,000 items would otherwise be ranked 60,000 times for every page.
     public func list(_ query: ConfigItemListQuery) async throws -> (items: [ConfigItem], next: TicketCursor?) {
         guard query.sort == .relevance, query.fullText != nil else { return try await page(query, relevanceWindow: nil) }
-        return try await RelevanceWindow.page(limit: query.limit, cursor: query.cursor, window: query.relevanceWindow) { window in
+        let window = dialect == .sqlite ? query.relevanceWindow : min(query.relevanceWindow, ConfigItemListQuery.postgresRelevanceWindow)
+        return try await RelevanceWindow.page(limit: query.limit, cursor: query.cursor, window: window) { window in
             try await page(query, relevanceWindow: window)
         }
     }
