@@ -147,6 +147,7 @@ class CMDBTests(BrowserTest):
         rows = self.find_all("table.import-errors tbody tr")
         self.assertEqual([r.find_element(By.CSS_SELECTOR, "th").text for r in rows], ["3"], "the report names the bad row")
         self.assertIn("ram_gb", rows[0].text)
+        self.assertIn("Bitte geben Sie eine Zahl ein.", rows[0].text, "the row's problem in the page's language")
         self.assertEqual(self.server.api("GET", f"/cmdb/items?class=Computer&attr.serial_number=IMP{tag}*")["items"], [],
                          "a dry run writes nothing")
 

@@ -39,6 +39,11 @@ public struct FieldIssue: Sendable, Equatable, Error {
         return moved
     }
 
+    /// The code's machine name as REST answers carry it; `invalid` for an issue only its message describes.
+    public var codeName: String {
+        code?.name.rawValue ?? "invalid"
+    }
+
     /// The code's parameters by name, as the REST problem and the translations fill them in; empty without a code.
     public var parameters: [String: String] {
         code?.parameters ?? [:]

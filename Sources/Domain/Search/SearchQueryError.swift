@@ -20,4 +20,12 @@ public enum SearchQueryError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     public var description: String { message }
+
+    /// The problem as a coded issue of the query input `field`, so that pages say it in the reader's language.
+    public func issue(field: String) -> FieldIssue {
+        switch self {
+        case .tooLong(let maximum), .wordTooLong(let maximum): FieldIssue(field: field, .tooLong(max: maximum), detail: message)
+        case .tooManyTerms(let maximum), .tooManyFilters(let maximum): FieldIssue(field: field, .tooMany(max: maximum), detail: message)
+        }
+    }
 }

@@ -38,11 +38,26 @@ public struct ConfigItemImportRequest: Sendable, Decodable {
 /// What an import did, or in a dry run would do.
 public struct ConfigItemImportReport: Sendable, Encodable, Equatable {
     /// A problem with one row.
+    /// Encoded like a problem's `errors[]` entry (`field`, `code`, `parameters`, `message`) with the `row` added.
     public struct RowError: Sendable, Encodable, Equatable {
         /// The line the row starts on (CSV) or its position from 1 (JSON).
         public var row: Int
-        public var field: String
-        public var message: String
+        /// What is wrong, with the column (`field`) it is in.
+        public var issue: FieldIssue
+
+        public var field: String { issue.field }
+        public var message: String { issue.message }
+
+        private enum CodingKeys: String, CodingKey { case row, field, code, parameters, message }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(row, forKey: .row)
+            try container.encode(issue.field, forKey: .field)
+            try container.encode(issue.codeName, forKey: .code)
+            if !issue.parameters.isEmpty { try container.encode(issue.parameters, forKey: .parameters) }
+            try container.encode(issue.message, forKey: .message)
+        }
     }
 
     public var dryRun: Bool

@@ -19,7 +19,7 @@ extension ConfigItemService {
                 if dryRun { throw ImportRollback(report: report) }
                 if !report.errors.isEmpty {
                     throw DomainError.invalid("\(Set(report.errors.map(\.row)).count) of \(report.rows) rows are invalid; nothing was imported.",
-                                              issues: report.errors.map { FieldIssue(field: "rows[\($0.row)].\($0.field)", message: $0.message) })
+                                              issues: report.errors.map { $0.issue.moved(to: "rows[\($0.row)].\($0.field)") })
                 }
                 return report
             }
@@ -114,7 +114,8 @@ extension ConfigItemService {
                 do {
                     try Self.assign(value, to: column, in: &input, definition: ciClass.definition)
                 } catch {
-                    cellErrors.append(.init(row: position, field: header, message: error.message))
+                    let issue = if case .invalid(_, let issues) = error, let first = issues.first { first } else { FieldIssue(field: header, message: error.message) }
+                    cellErrors.append(.init(row: position, issue: issue.moved(to: header)))
                 }
             }
             if cellErrors.isEmpty { inputs.append((position, input)) } else { report.errors += cellErrors }
@@ -152,7 +153,7 @@ extension ConfigItemService {
                     item = try await prepare(input, ciClass: ciClass, classes: classes, existing: nil, db: db, now: now, checksUniqueness: false)
                 }
             } catch DomainError.invalid(_, let issues) {
-                report.errors += issues.map { .init(row: position, field: $0.field, message: $0.message) }
+                report.errors += issues.map { .init(row: position, issue: $0) }
                 continue
             }
             let id = old?.id ?? fileIDs
@@ -161,7 +162,10 @@ extension ConfigItemService {
                 return holder != id
             }
             guard clashes.isEmpty else {
-                report.errors += clashes.map { .init(row: position, field: "attributes.\($0.key)", message: "Another item of this class (or an earlier row) has the value '\(item.attributes[$0.key]?.displayText ?? "")' already.") }
+                report.errors += clashes.map { attribute in
+                    let detail = "Another item of this class (or an earlier row) has the value '\(item.attributes[attribute.key]?.displayText ?? "")' already."
+                    return .init(row: position, issue: FieldIssue(field: "attributes.\(attribute.key)", .taken, detail: detail))
+                }
                 continue
             }
             for attribute in uniques {

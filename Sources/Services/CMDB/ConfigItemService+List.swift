@@ -95,7 +95,7 @@ extension ConfigItemService {
         do {
             parsed = try SearchQuery.parse(text)
         } catch {
-            throw DomainError.invalid(field: "q", error.message)
+            throw DomainError.invalid(error.issue(field: "q"))
         }
         guard parsed.filters.isEmpty else {
             throw DomainError.invalid(FieldIssue(

@@ -54,7 +54,7 @@ public struct SolutionService: Sendable {
         do {
             query = try SearchQuery.parse(fragment)
         } catch {
-            throw DomainError.invalid(field: "q", error.message)
+            throw DomainError.invalid(error.issue(field: "q"))
         }
         let dialect = context.database.dialect
         guard let expression = dialect == .sqlite ? query.ftsAnyTermExpression() : query.tsQueryAnyTermExpression() else { return [] }

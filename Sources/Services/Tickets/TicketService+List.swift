@@ -31,7 +31,7 @@ extension TicketService {
         do {
             parsed = try SearchQuery.parse(request.query ?? "")
         } catch {
-            throw DomainError.invalid(field: "q", error.message)
+            throw DomainError.invalid(error.issue(field: "q"))
         }
         let positive = SearchQuery(terms: parsed.terms.filter { !$0.isNegated })
         let negative = SearchQuery(terms: parsed.terms.filter(\.isNegated).map { SearchTerm($0.kind) })

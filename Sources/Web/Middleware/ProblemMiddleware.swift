@@ -62,7 +62,7 @@ extension FieldIssue: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(field, forKey: .field)
-        try container.encode(code?.name.rawValue ?? "invalid", forKey: .code)
+        try container.encode(codeName, forKey: .code)
         if !parameters.isEmpty { try container.encode(parameters, forKey: .parameters) }
         try container.encode(message, forKey: .message)
     }

@@ -202,6 +202,13 @@ import Testing
         #expect(SearchQueryError.wordTooLong(maximum: 200).message == "A search word may be at most 200 characters long.")
     }
 
+    @Test func errorsAreCodedForPages() {
+        let issue = SearchQueryError.tooManyFilters(maximum: 16).issue(field: "q")
+        #expect(issue.field == "q" && issue.code == .tooMany(max: 16))
+        #expect(issue.message == "A search may contain at most 16 filters.", "the API keeps the detailed English text")
+        #expect(SearchQueryError.wordTooLong(maximum: 200).issue(field: "q").code == .tooLong(max: 200))
+    }
+
     // MARK: Full-text expressions
 
     @Test func ftsJoinsRequiredTermsWithAnd() throws {

@@ -60,6 +60,8 @@ struct ConfigItemImportTests {
             #expect(dry.status == .ok && dry.object.int("created") == 1)
             let errors = (dry["errors"] as? [[String: Any]] ?? []).map { "\($0.int("row") ?? 0) \($0.string("field") ?? "")" }
             #expect(Set(errors) == ["3 attributes.serial_number", "4 attributes.ram_gb", "5 deploymentState", "5 locationId"])
+            let codes = (dry["errors"] as? [[String: Any]] ?? []).map { "\($0.int("row") ?? 0) \($0.string("code") ?? "")" }
+            #expect(Set(codes).isSuperset(of: ["3 taken", "4 invalidNumber"]), "row errors carry the problem's code")
             let before = try await system.count("cmdb_items")
             let real = try await client.call(.post, "/api/v1/cmdb/import", token: token, json: [
                 "class": "Computer", "content": file, "upsertBy": "inventory_number",

@@ -54,7 +54,7 @@ struct CMDBImportController {
         if let report {
             view["report"] = [
                 "dryRun": report.dryRun, "rows": report.rows, "created": report.created, "updated": report.updated, "unchanged": report.unchanged,
-                "errors": report.errors.map { ["row": $0.row, "field": $0.field, "message": $0.message] as [String: Any] },
+                "errors": report.errors.map { ["row": $0.row, "field": $0.field, "message": pages.text(of: $0.issue, context)] as [String: Any] },
                 "hasErrors": !report.errors.isEmpty, "badRows": Set(report.errors.map(\.row)).count,
             ] as [String: Any]
         }
