@@ -62,18 +62,3 @@ public enum CIValue: Sendable, Equatable, Codable {
 
 /// An item's attribute values by attribute key, encoded as a JSON object with sorted keys, the same for equal values.
 public typealias CIAttributes = [String: CIValue]
-
-extension Dictionary where Key == String, Value == CIValue {
-    /// The attributes as compact JSON with sorted keys.
-    public var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
-    }
-
-    /// The attributes a stored JSON object holds; nil if the text is not such an object.
-    public init?(json: String) {
-        guard let decoded = try? JSONDecoder().decode([String: CIValue].self, from: Data(json.utf8)) else { return nil }
-        self = decoded
-    }
-}

@@ -34,10 +34,10 @@ public enum FieldValue: Sendable, Equatable, Codable {
     /// `true` or `false`, or an array of strings. Read it back with `init(storageString:type:)`.
     public var storageString: String {
         switch self {
-        case .text(let text), .selection(let text), .date(let text): JSONString.literal(text)
+        case .text(let text), .selection(let text), .date(let text): JSONText.string(text)
         case .number(let number): Self.jsonNumber(number)
-        case .datetime(let date): JSONString.literal(InternetDateTime.format(date))
-        case .selections(let options): "[" + options.map(JSONString.literal).joined(separator: ",") + "]"
+        case .datetime(let date): JSONText.string(InternetDateTime.format(date))
+        case .selections(let options): "[" + options.map(JSONText.string).joined(separator: ",") + "]"
         case .checkbox(let isChecked): isChecked ? "true" : "false"
         case .reference(let id): String(id)
         }

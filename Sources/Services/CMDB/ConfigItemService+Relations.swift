@@ -87,11 +87,8 @@ extension ConfigItemService {
         try AccessPolicy.requireCMDBReader(principal)
         return try await context.database.read { db in
             _ = try await requireVisible(id, for: principal, db: db)
-            let relations = try await CIRelationRepository(db).relations(of: [id])
-            let others = try await ConfigItemRepository(db, dialect: dialect).items(relations.map { $0.sourceID == id ? $0.targetID : $0.sourceID })
-            let byID = Dictionary(uniqueKeysWithValues: others.map { ($0.id, $0) })
-            return relations.compactMap { relation in
-                byID[relation.sourceID == id ? relation.targetID : relation.sourceID].map { CIRelationView(relation, other: $0) }
+            return try await CIRelationRepository(db).neighbours(of: id).map { neighbour in
+                CIRelationView(neighbour.relation, other: .init(id: neighbour.otherID(from: id), number: neighbour.otherNumber, name: neighbour.otherName))
             }
         }
     }
@@ -133,7 +130,11 @@ extension ConfigItemService {
 
 extension CIRelationView {
     init(_ relation: CIRelation, other: ConfigItem) {
-        self.init(id: relation.id, type: relation.type, sourceId: relation.sourceID, targetId: relation.targetID,
-                  other: .init(id: other.id, number: other.number, name: other.name), createdAt: relation.createdAt)
+        self.init(relation, other: .init(id: other.id, number: other.number, name: other.name))
+    }
+
+    init(_ relation: CIRelation, other: ConfigItemView.ItemReference) {
+        self.init(id: relation.id, type: relation.type, sourceId: relation.sourceID, targetId: relation.targetID, other: other,
+                  createdAt: relation.createdAt)
     }
 }

@@ -17,7 +17,8 @@ public struct Migrator: Sendable {
         CMDBSchema.migration, AdminChangeLogSchema.migration, TextTemplateSchema.migration, TicketViewSchema.migration,
         EscalationIndexSchema.migration, PortalSchema.migration, RoleRightsSchema.migration, SearchWindowSchema.migration,
         AttributeStatisticsSchema.migration,
-        RecordVersionSchema.migration, TextVersionSchema.migration, SearchBlockSchema.migration,
+        RecordVersionSchema.migration, TextVersionSchema.migration, CMDBSearchSerialSchema.migration,
+        SearchBlockSchema.migration,
     ]
 
     /// The id of the newest migration this build knows.

@@ -71,15 +71,16 @@ public struct SearchIndex: Sendable {
     /// language splits search words. PostgreSQL's parser would otherwise keep `anna.schmidt@stadt.example`
     /// or `antrag-2026.pdf` as single tokens that no search word matches (FTS5 splits them by itself).
     public static func words(_ text: String) -> String {
-        // ASCII text needs no composing, and ASCII characters no lookup of Unicode properties.
-        let composed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
-        return String(String.UnicodeScalarView(composed.unicodeScalars.map { scalar in
-            if scalar.isASCII {
-                let byte = UInt8(scalar.value)
-                return (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) ? scalar : " "
-            }
-            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? scalar : " "
-        }))
+        // ASCII text (serial numbers, addresses, most names) needs neither normalisation nor Unicode properties.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+                default: UInt8(ascii: " ")
+                }
+            }, as: UTF8.self)
+        }
+        return String(String.UnicodeScalarView(text.precomposedStringWithCanonicalMapping.unicodeScalars.map { $0.properties.isAlphabetic || $0.properties.numericType != nil ? $0 : " " }))
     }
 
     /// A PostgreSQL document: the head at weight A, both in German and English stemming.

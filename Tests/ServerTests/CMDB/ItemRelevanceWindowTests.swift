@@ -43,4 +43,27 @@ struct ItemRelevanceWindowTests {
             #expect(oldest.items.map(\.name) == ["Kaffeemaschine 0"])
         }
     }
+
+    @Test("pages follow relevance, then id, with nothing but search words and with a class filter alike",
+          arguments: TestBackend.available)
+    func order(backend: TestBackend) async throws {
+        try await TestSystem.run(backend) { system, client in
+            let token = system.adminToken
+            for name in ["Toaster eins", "Toaster Toaster Toaster zwei", "Toaster drei", "Toaster Toaster vier", "Wasserkocher"] {
+                let created = try await client.call(.post, "/api/v1/cmdb/items", token: token, json: ["class": "Monitor", "name": name])
+                #expect(created.status == .created)
+            }
+            for filter in ["", "&class=Monitor"] {
+                var names: [String] = []
+                var cursor: String?
+                repeat {
+                    let page = try await client.call(.get, "/api/v1/cmdb/items?q=toaster&limit=2\(filter)" + (cursor.map { "&cursor=\($0)" } ?? ""), token: token)
+                    #expect(page.status == .ok)
+                    names += page.items.compactMap { $0.string("name") }
+                    cursor = page.object.string("next")
+                } while cursor != nil
+                #expect(names == ["Toaster Toaster Toaster zwei", "Toaster Toaster vier", "Toaster eins", "Toaster drei"], "filter: \(filter)")
+            }
+        }
+    }
 }

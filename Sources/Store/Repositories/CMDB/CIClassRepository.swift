@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import SQLKit
+import Synchronization
 
 /// Configuration-item classes and every version of their definitions.
 public struct CIClassRepository: Sendable {
@@ -72,12 +73,26 @@ public struct CIClassRepository: Sendable {
         return String(decoding: try encoder.encode(definition), as: UTF8.self)
     }
 
+    /// Definitions decoded before, by their JSON text: every item list and item view reads classes, and decoding
+    /// their definitions (2.6 KB of JSON for a computer) costs more than the query.
+    private static let decoded = Mutex<[String: CIClassDefinition]>([:])
+
+    /// The most definitions `decoded` keeps before it starts over.
+    private static let decodedLimit = 256
+
     static func definition(_ json: String) throws -> CIClassDefinition {
+        if let definition = decoded.withLock({ $0[json] }) { return definition }
+        let definition: CIClassDefinition
         do {
-            return try JSONDecoder().decode(CIClassDefinition.self, from: Data(json.utf8))
+            definition = try JSONDecoder().decode(CIClassDefinition.self, from: Data(json.utf8))
         } catch {
             throw StoreError.corrupt("class definition \(json.prefix(80))")
         }
+        decoded.withLock { cache in
+            if cache.count >= decodedLimit { cache.removeAll() }
+            cache[json] = definition
+        }
+        return definition
     }
 
     static func decode(_ row: any SQLRow) throws -> CIClass {

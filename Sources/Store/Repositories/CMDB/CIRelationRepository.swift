@@ -36,6 +36,30 @@ public struct CIRelationRepository: Sendable {
             """).all().map(Self.decode)
     }
 
+    /// A relation of an item with the number and name of the item at its other end.
+    public struct Neighbour: Sendable {
+        public var relation: CIRelation
+        public var otherNumber: String
+        public var otherName: String
+
+        /// The id of the item at the other end from `itemID`.
+        public func otherID(from itemID: Int64) -> Int64 {
+            relation.sourceID == itemID ? relation.targetID : relation.sourceID
+        }
+    }
+
+    /// The relations of `itemID` from either side, each with the item at the other end, in one query that reads only
+    /// the columns a relation list shows.
+    public func neighbours(of itemID: Int64) async throws -> [Neighbour] {
+        try await db.raw("""
+            SELECT r.id, r.type, r.source_id, r.target_id, r.created_at, r.created_by, o.number AS other_number, o.name AS other_name
+            FROM cmdb_relations r JOIN cmdb_items o ON o.id = CASE WHEN r.source_id = \(bind: itemID) THEN r.target_id ELSE r.source_id END
+            WHERE r.source_id = \(bind: itemID) OR r.target_id = \(bind: itemID) ORDER BY r.id
+            """).all().map { row in
+            Neighbour(relation: try Self.decode(row), otherNumber: try row.string("other_number"), otherName: try row.string("other_name"))
+        }
+    }
+
     /// Whether `to` can be reached from `from` along relations of `type` (source → target).
     public func reaches(from: Int64, to: Int64, type: CIRelationType) async throws -> Bool {
         let row = try await db.raw("""

@@ -27,14 +27,24 @@ public struct ConfigItemListQuery: Sendable {
     /// Customers: only items owned by this contact or these organisations.
     public var owners: (contactID: Int64?, organisationIDs: [Int64])?
     public var sort: Sort = .id
-    /// How many of the newest matching items a relevance-ordered search ranks (at least), on SQLite and
-    /// PostgreSQL alike; see `RelevanceWindow`.
+    /// How many of the newest matching items a relevance-ordered search ranks (at least); PostgreSQL ranks at most
+    /// `postgresRelevanceWindow`. See `RelevanceWindow`.
     public var relevanceWindow = 5_000
+    /// The most matches an item search on PostgreSQL ranks: it finds the newest matches by walking `cmdb_search`
+    /// backwards and testing each document, about 40,000 of them for 5,000 matches of a model name at 500,000 items
+    /// (20–30 ms on a busy machine, 2–4 ms for 1,000), as the ticket search does.
+    public static let postgresRelevanceWindow = 1_000
     public var descending = false
     public var cursor: TicketCursor?
     public var limit = 50
 
     public init() {}
+
+    /// Whether only the full text limits the items: no class, state, owner, location, ticket or attribute condition.
+    var isFullTextOnly: Bool {
+        fullText != nil && classIDs.isEmpty && deploymentStates.isEmpty && incidentStates.isEmpty && ownerContactIDs.isEmpty
+            && ownerOrganisationIDs.isEmpty && locationIDs.isEmpty && ticketID == nil && attributes.isEmpty && owners == nil
+    }
 }
 
 /// A condition on one attribute of the items of one class.

@@ -4,11 +4,12 @@ import SQLKit
 
 extension ConfigItemRepository {
     /// One page of items matching `query`, plus the cursor of the following page. Relevance order ranks only the newest
-    /// `query.relevanceWindow` matches on both engines (see `RelevanceWindow`): a model name found in every eighth of
+    /// `query.relevanceWindow` matches (PostgreSQL: at most 1,000; see `RelevanceWindow`): a model name found in every eighth of
     /// 500,000 items would otherwise be ranked 60,000 times for every page.
     public func list(_ query: ConfigItemListQuery) async throws -> (items: [ConfigItem], next: TicketCursor?) {
         guard query.sort == .relevance, query.fullText != nil else { return try await page(query, relevanceWindow: nil) }
-        return try await RelevanceWindow.page(limit: query.limit, cursor: query.cursor, window: query.relevanceWindow) { window in
+        let window = dialect == .sqlite ? query.relevanceWindow : min(query.relevanceWindow, ConfigItemListQuery.postgresRelevanceWindow)
+        return try await RelevanceWindow.page(limit: query.limit, cursor: query.cursor, window: window) { window in
             try await page(query, relevanceWindow: window)
         }
     }
@@ -31,7 +32,7 @@ extension ConfigItemRepository {
                 joins.append("""
                     JOIN (SELECT item_id, -ts_rank(document, q) AS score FROM (SELECT item_id, document, q FROM cmdb_search,
                           (SELECT to_tsquery('german', \(bind: fullText)) || to_tsquery('english', \(bind: fullText)) AS q) query
-                          WHERE document @@ q\(newest)) matches) s ON s.item_id = i.id
+                          WHERE document @@ q\(newest)) matches\(rankedPage(query))) s ON s.item_id = i.id
                     """)
                 score = "s.score"
             }
@@ -81,6 +82,17 @@ extension ConfigItemRepository {
             """).all()
         let items = try rows.prefix(query.limit).map(Self.decode)
         return (items, try paging.next(after: rows, lastID: items.last?.id, offset: offset))
+    }
+
+    /// On PostgreSQL, when nothing but the words limits a relevance-ordered list, the page (and the pages before it) is
+    /// cut from the ranked matches before they are joined to `cmdb_items`: 51 item rows read instead of every match in
+    /// the window (5,000 at 500,000 items).
+    private func rankedPage(_ query: ConfigItemListQuery) -> SQLQueryString {
+        guard query.sort == .relevance, query.isFullTextOnly else { return "" }
+        var offset = 0
+        if case .offset(let skip)? = query.cursor { offset = max(0, skip) }
+        let direction: SQLQueryString = query.descending ? "DESC" : "ASC"
+        return " ORDER BY score \(direction), item_id \(direction) LIMIT \(literal: offset + query.limit + 1)"
     }
 
     /// On SQLite, the attribute index of the first attribute condition: without statistics SQLite would rather
