@@ -66,7 +66,7 @@ unix_socket_directories = '$PG_TEST_DIR'
 fsync = off
 synchronous_commit = off
 full_page_writes = off
-max_connections = 400
+max_connections = 1000
 shared_buffers = 128MB
 logging_collector = off
 EOF
