@@ -9,7 +9,7 @@ public struct ArticleRepository: Sendable {
     public init(_ db: any SQLDatabase) { self.db = db }
 
     public func insert(_ article: Article) async throws -> Article {
-        let row = try await db.raw("""
+        let row = try await db.preparing.raw("""
             INSERT INTO articles (ticket_id, channel, sender, customer_visible, from_address, to_address, cc_address, subject,
                 body_text, body_html, message_id, in_reply_to, refs, created_at, created_by)
             VALUES (\(bind: article.ticketID), \(bind: article.channel.rawValue), \(bind: article.sender.rawValue),

@@ -13,10 +13,11 @@ public struct ContactRepository: Sendable {
     }
 
     /// The contact owning a mail address (case-insensitive).
-    /// One query: a row per address of the contact, in order.
+    /// One prepared query (it runs for every ticket and mail from a customer): a row per address of the contact, in order.
     public func find(email: String) async throws -> Contact? {
-        let rows = try await db.raw("""
-            SELECT c.*, a.email AS address FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
+        let rows = try await db.preparing.raw("""
+            SELECT c.id, c.first_name, c.last_name, c.phones, c.organisation_id, c.is_active, c.created_at, a.email AS address
+            FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
             JOIN contact_emails a ON a.contact_id = c.id WHERE e.email = \(bind: email.lowercased()) ORDER BY a.position
             """).all()
         guard let first = rows.first else { return nil }

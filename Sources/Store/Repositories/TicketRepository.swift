@@ -15,7 +15,7 @@ public struct TicketRepository: Sendable {
     /// Inserts `ticket` with its SLA clocks (`ticket.sla` must summarise them).
     public func insert(_ ticket: Ticket, slaClocks: TicketSLAClocks?) async throws -> Ticket {
         let sla = SLAColumns.values(ticket.sla)
-        let row = try await db.raw("""
+        let row = try await db.preparing.raw("""
             INSERT INTO tickets (number, title, queue_id, state_id, priority_id, type_id, service_id, owner_id, responsible_id,
                 contact_id, organisation_id, pending_until, merged_into_id, created_at, changed_at, created_by, version,
                 sla_clocks, \(idents: sla.map(\.0), joinedBy: ", "))

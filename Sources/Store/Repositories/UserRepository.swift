@@ -27,8 +27,9 @@ public struct UserRepository: Sendable {
     /// role and queue right of the user's roles (agents), each carrying the user, the role's role-wide rights and
     /// the organisation of the contact (customers). Nothing is cached, so a revoked token or a changed role counts from the next request on.
     private func activePrincipal(from source: SQLQueryString, where condition: SQLQueryString) async throws -> Principal? {
-        let rows = try await db.raw("""
-            SELECT u.*, ro.rights AS role_bits, r.queue_id AS right_queue_id, r.rights AS right_bits,
+        // Prepared (it runs for every request), so it names its columns: see `PostgresConnectionDatabase`.
+        let rows = try await db.preparing.raw("""
+            SELECT \(unsafeRaw: Self.columns), ro.rights AS role_bits, r.queue_id AS right_queue_id, r.rights AS right_bits,
                 c.organisation_id AS member_organisation_id
             FROM \(source)
             LEFT JOIN user_roles ur ON u.is_agent = \(bind: true) AND ur.user_id = u.id
@@ -195,6 +196,12 @@ public struct UserRepository: Sendable {
         }
         return try rows.map { try decode($0, roleIDs: roles[try $0.int64("id")] ?? []) }
     }
+
+    /// The columns `decode` reads, for statements that name them.
+    private static let columns = """
+        u.id, u.login, u.email, u.first_name, u.last_name, u.is_agent, u.is_customer, u.is_admin, u.contact_id,
+        u.sees_organisation, u.locale, u.is_active, u.totp_secret, u.created_at, u.version
+        """
 
     private func decode(_ row: any SQLRow, roleIDs: [Int64]) throws -> User {
         User(
