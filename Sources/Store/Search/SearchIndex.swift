@@ -28,14 +28,14 @@ public struct SearchIndex: Sendable {
                 try await db.raw("INSERT INTO \(ident: table) (rowid, head, body) VALUES (\(bind: ticketID), \(bind: head), \(bind: body))").run()
             }
         case .postgres:
-            // The customer document mostly has the same head and body (a customer-visible article): split them once.
-            let headWords = Self.words(head), bodyWords = Self.words(body)
-            let customerHeadWords = customerHead == head ? headWords : Self.words(customerHead)
-            let customerBodyWords = customerBody == body ? bodyWords : Self.words(customerBody)
-            try await db.raw("""
-                INSERT INTO ticket_search (ticket_id, document, customer_document) VALUES (\(bind: ticketID),
-                    \(Self.vector(headWords: headWords, bodyWords: bodyWords)),
-                    \(Self.vector(headWords: customerHeadWords, bodyWords: customerBodyWords)))
+            // The customer document mostly has the same head and body (a customer-visible article): split the text
+            // once, and let PostgreSQL make that document once for both columns.
+            let document = Self.vector(head: head, body: body)
+            let customerDocument: SQLQueryString = customerHead == head && customerBody == body
+                ? "d.document" : Self.vector(head: customerHead, body: customerBody)
+            try await db.preparing.raw("""
+                INSERT INTO ticket_search (ticket_id, document, customer_document)
+                SELECT \(bind: ticketID), d.document, \(customerDocument) FROM (SELECT \(document) AS document) AS d
                 ON CONFLICT (ticket_id) DO UPDATE SET document = excluded.document, customer_document = excluded.customer_document
                 """).run()
         }
@@ -50,9 +50,12 @@ public struct SearchIndex: Sendable {
             }
         case .postgres:
             let words = Self.words(body)
-            let vector: SQLQueryString = "to_tsvector('german', \(bind: words)) || to_tsvector('english', \(bind: words))"
-            let customer: SQLQueryString = customerVisible ? ", customer_document = customer_document || \(vector)" : ""
-            try await db.raw("UPDATE ticket_search SET document = document || \(vector)\(customer) WHERE ticket_id = \(bind: ticketID)").run()
+            let customer: SQLQueryString = customerVisible ? ", customer_document = customer_document || a.words" : ""
+            try await db.preparing.raw("""
+                UPDATE ticket_search SET document = document || a.words\(customer)
+                FROM (SELECT to_tsvector('german', \(bind: words)) || to_tsvector('english', \(bind: words)) AS words) AS a
+                WHERE ticket_id = \(bind: ticketID)
+                """).run()
         }
     }
 
@@ -73,26 +76,31 @@ public struct SearchIndex: Sendable {
     public static func words(_ text: String) -> String {
         // ASCII text (serial numbers, addresses, most names) needs neither normalisation nor Unicode properties.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: text.utf8.map { byte in
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
-                default: UInt8(ascii: " ")
-                }
-            }, as: UTF8.self)
+            return String(decoding: text.utf8.map { byte in isASCIIWordByte(byte) ? byte : UInt8(ascii: " ") }, as: UTF8.self)
         }
-        return String(String.UnicodeScalarView(text.precomposedStringWithCanonicalMapping.unicodeScalars.map { $0.properties.isAlphabetic || $0.properties.numericType != nil ? $0 : " " }))
+        // Text below U+0300 (Latin-1 and Latin Extended: German, French, Polish, Czech …) is in composed form already:
+        // no character there decomposes or combines with another, so only other text needs normalising.
+        let scalars = text.unicodeScalars.allSatisfy { $0.value < 0x300 }
+            ? text.unicodeScalars : text.precomposedStringWithCanonicalMapping.unicodeScalars
+        return String(String.UnicodeScalarView(scalars.map { scalar in
+            if scalar.isASCII { return isASCIIWordByte(UInt8(scalar.value)) ? scalar : " " }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? scalar : " "
+        }))
+    }
+
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: false
+        }
     }
 
     /// A PostgreSQL document: the head at weight A, both in German and English stemming.
     static func vector(head: String, body: String) -> SQLQueryString {
-        vector(headWords: words(head), bodyWords: words(body))
-    }
-
-    /// A PostgreSQL document of texts already split by `words`.
-    private static func vector(headWords head: String, bodyWords body: String) -> SQLQueryString {
-        """
-        setweight(to_tsvector('german', \(bind: head)), 'A') || setweight(to_tsvector('english', \(bind: head)), 'A')
-            || to_tsvector('german', \(bind: body)) || to_tsvector('english', \(bind: body))
-        """
+        let head = words(head), body = words(body)
+        return """
+            setweight(to_tsvector('german', \(bind: head)), 'A') || setweight(to_tsvector('english', \(bind: head)), 'A')
+                || to_tsvector('german', \(bind: body)) || to_tsvector('english', \(bind: body))
+            """
     }
 }
