@@ -3,7 +3,8 @@ import SQLKit
 import Store
 
 /// The history entries and events of one use case, collected while it writes and appended together at its end:
-/// one multi-row `INSERT` each instead of one statement (on PostgreSQL, events two) per row.
+/// one multi-row `INSERT` each instead of one statement (on PostgreSQL, events two) per row, and on PostgreSQL both
+/// in one statement.
 struct ChangeJournal: Sendable {
     private(set) var history: [HistoryRepository.NewEntry] = []
     private(set) var events: [EventRepository.NewEvent] = []
@@ -18,8 +19,7 @@ struct ChangeJournal: Sendable {
 
     /// Writes what was recorded, in recording order, and empties the journal.
     mutating func write(to db: any SQLDatabase, at date: Date) async throws {
-        try await HistoryRepository(db).append(history, at: date)
-        try await EventRepository(db).append(events, at: date)
+        try await EventRepository(db).append(events, history: history, at: date)
         history = []
         events = []
     }

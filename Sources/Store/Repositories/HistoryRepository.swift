@@ -35,13 +35,17 @@ public struct HistoryRepository: Sendable {
     /// Appends `entries` in order with one multi-row `INSERT`.
     public func append(_ entries: [NewEntry], at date: Date) async throws {
         for chunk in entries.chunked(BulkWriter.rowsPerStatement) {
-            let rows = chunk.map { entry -> SQLQueryString in
-                "(\(bind: entry.ticketID), \(bind: entry.actorID), \(bind: entry.field), \(bind: entry.old), \(bind: entry.new), \(bind: date.millis))"
-            }
-            try await db.raw("""
-                INSERT INTO history (ticket_id, actor_id, field, old_value, new_value, created_at) VALUES \(rows.joined(separator: ", "))
-                """).run()
+            try await db.preparing(rows: chunk.count).raw(Self.insert(chunk, at: date)).run()
         }
+    }
+
+    /// The `INSERT` of `entries` (at most `BulkWriter.rowsPerStatement`), for `append` and for statements that
+    /// write history along with something else.
+    static func insert(_ entries: some Collection<NewEntry>, at date: Date) -> SQLQueryString {
+        let rows = entries.map { entry -> SQLQueryString in
+            "(\(bind: entry.ticketID), \(bind: entry.actorID), \(bind: entry.field), \(bind: entry.old), \(bind: entry.new), \(bind: date.millis))"
+        }
+        return "INSERT INTO history (ticket_id, actor_id, field, old_value, new_value, created_at) VALUES \(rows.joined(separator: ", "))"
     }
 
     public func entries(ofTicket ticketID: Int64) async throws -> [HistoryEntry] {
