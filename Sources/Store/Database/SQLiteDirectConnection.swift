@@ -30,6 +30,8 @@ final class SQLiteDirectConnection: @unchecked Sendable {
 
     private let handle: OpaquePointer
     private var cache: [String: Prepared] = [:]
+    /// Statements held back until the open transaction commits (`SQLiteDirectDatabase.runAtCommit`), in order.
+    private(set) var heldBack: [(sql: String, binds: [SQLiteData])] = []
 
     /// Whether a transaction is open; false after an error made SQLite roll back the whole transaction.
     var isInTransaction: Bool { sqlite_nio_sqlite3_get_autocommit(handle) == 0 }
@@ -56,6 +58,8 @@ final class SQLiteDirectConnection: @unchecked Sendable {
 
     /// Runs one statement with `binds` and hands each result row to `onRow`.
     func execute(_ sql: String, _ binds: [SQLiteData], _ onRow: (SQLiteValuesRow) throws -> Void) throws {
+        assert(heldBack.isEmpty || !(sql.contains("ticket_fts") || sql.contains("ticket_customer_fts")),
+               "A write transaction uses a ticket full-text table while writes to it are held back.")
         let prepared = try statement(for: sql)
         let statement = prepared.handle
         var boundBytes = 0
@@ -137,6 +141,35 @@ final class SQLiteDirectConnection: @unchecked Sendable {
         default:
             return .null
         }
+    }
+
+    /// Keeps a statement to run just before the open transaction commits.
+    func holdBack(_ sql: String, _ binds: [SQLiteData]) {
+        heldBack.append((sql, binds))
+    }
+
+    /// Forgets the held-back statements from `index` on (those of a caller whose work was rolled back).
+    func dropHeldBack(from index: Int) {
+        heldBack.removeSubrange(index...)
+    }
+
+    /// Runs the held-back statements in the order they came, and forgets them.
+    func runHeldBack() throws {
+        let statements = heldBack
+        heldBack = []
+        for statement in statements { try execute(statement.sql, statement.binds) { _ in } }
+    }
+
+    /// Stores the number of frames in the write-ahead log into `frames` after every commit of this connection.
+    /// Installing the hook turns off SQLite's automatic checkpoint for this connection (`WALCheckpointer` runs
+    /// them elsewhere); `frames` must outlive the connection.
+    func reportWALFrames(to frames: WALFrameCount) {
+        _ = sqlite_nio_sqlite3_wal_hook(handle, { context, _, _, count in
+            if let context {
+                Unmanaged<WALFrameCount>.fromOpaque(context).takeUnretainedValue().value.store(Int(count), ordering: .relaxed)
+            }
+            return SQLITE_OK
+        }, Unmanaged.passUnretained(frames).toOpaque())
     }
 
     private func check(_ status: Int32) throws {
