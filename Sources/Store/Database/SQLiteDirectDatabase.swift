@@ -34,10 +34,10 @@ struct SQLiteDirectDatabase: SQLDatabase {
     /// into a new index segment whenever a savepoint opens, and the group commit opens one per caller, so written
     /// inline every new ticket cost two segment flushes and their merges; held back, a whole group costs one.
     /// The transaction must not read those tables afterwards (it would not see the held-back rows; debug builds
-    /// assert this).
-    func runAtCommit(_ query: any SQLExpression) throws {
+    /// assert this). `row` is the rowid the statement writes (see `SQLiteDirectConnection.runHeldBack`).
+    func runAtCommit(_ query: any SQLExpression, writing row: Int64) throws {
         let (sql, binds) = serialize(query)
-        connection.holdBack(sql, try binds.map { try Self.encoder.encode($0) })
+        connection.holdBack(sql, try binds.map { try Self.encoder.encode($0) }, row: row)
     }
 
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
