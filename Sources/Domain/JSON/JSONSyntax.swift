@@ -59,49 +59,37 @@ public enum JSONSyntax {
         }
 
         private mutating func object(depth: Int) throws(Failure) {
-            guard depth <= JSONSyntax.maxDepth else { throw failure("at most \(JSONSyntax.maxDepth) levels of nesting") }
-            offset += 1
-            skipWhitespace()
-            if next == UInt8(ascii: "}") {
-                offset += 1
-                return
-            }
-            while true {
-                guard next == UInt8(ascii: "\"") else { throw failure("a key in quotes") }
-                try string()
-                skipWhitespace()
-                try expect(":")
-                skipWhitespace()
-                try value(depth: depth)
-                skipWhitespace()
-                if next == UInt8(ascii: ",") {
-                    offset += 1
-                    skipWhitespace()
-                } else {
-                    try expect("}")
-                    return
-                }
+            try members(depth: depth, closedBy: "}") { reader throws(Failure) in
+                guard reader.next == UInt8(ascii: "\"") else { throw reader.failure("a key in quotes") }
+                try reader.string()
+                reader.skipWhitespace()
+                try reader.expect(":")
+                reader.skipWhitespace()
+                try reader.value(depth: depth)
             }
         }
 
         private mutating func array(depth: Int) throws(Failure) {
+            try members(depth: depth, closedBy: "]") { reader throws(Failure) in try reader.value(depth: depth) }
+        }
+
+        /// The comma-separated members of an object or array, from its opening bracket to `close`.
+        private mutating func members(
+            depth: Int, closedBy close: Unicode.Scalar, _ member: (inout Reader) throws(Failure) -> Void
+        ) throws(Failure) {
             guard depth <= JSONSyntax.maxDepth else { throw failure("at most \(JSONSyntax.maxDepth) levels of nesting") }
             offset += 1
             skipWhitespace()
-            if next == UInt8(ascii: "]") {
+            if next == UInt8(ascii: close) {
                 offset += 1
                 return
             }
             while true {
-                try value(depth: depth)
+                try member(&self)
                 skipWhitespace()
-                if next == UInt8(ascii: ",") {
-                    offset += 1
-                    skipWhitespace()
-                } else {
-                    try expect("]")
-                    return
-                }
+                guard next == UInt8(ascii: ",") else { return try expect(close) }
+                offset += 1
+                skipWhitespace()
             }
         }
 
