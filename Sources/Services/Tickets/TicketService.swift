@@ -69,6 +69,19 @@ public struct TicketService: Sendable {
         let counterName = "ticket." + Self.dayKey(now, timeZone: configuration.timeZone)
         let reservedCounter: Int64? = context.database.dialect == .postgres
             ? try await context.database.read { db in try await Counters(db).next(counterName) } : nil
+        // The ticket as far as it is known before the transaction, which adds its number and requester. Its SLA clocks
+        // depend only on what is known already (queue, service, type, priority, state, channel), so they start here,
+        // outside SQLite's single writer.
+        let draft = Ticket(
+            id: 0, number: "", title: title, queueID: queue.id, stateID: state.id, priorityID: priority.id,
+            typeID: type?.id, serviceID: service?.id, ownerID: input.ownerId, responsibleID: input.responsibleId,
+            contactID: nil, organisationID: nil, pendingUntil: state.type.isPending ? input.pendingUntil : nil,
+            createdAt: now, changedAt: now, createdBy: principal.actorID
+        )
+        let clocks = sla.startedClocks(
+            for: draft, channel: article?.channel ?? .web,
+            openedByAgentMessage: article.map { $0.sender == .agent && $0.customerVisible } ?? false
+        )
         let (ticket, writtenFields, articleID) = try await context.database.transaction { db in
             let people = PeopleResolver(db: db, now: now)
             var contactID = input.contactId
@@ -104,16 +117,8 @@ public struct TicketService: Sendable {
                 counter = try await Counters(db).next(counterName)
             }
             let number = TicketNumber.make(date: now, timeZone: configuration.timeZone, systemID: configuration.systemID, counter: Int(counter))
-            var ticket = Ticket(
-                id: 0, number: number.rawValue, title: title, queueID: queue.id, stateID: state.id, priorityID: priority.id,
-                typeID: type?.id, serviceID: service?.id, ownerID: input.ownerId, responsibleID: input.responsibleId,
-                contactID: contactID, organisationID: organisationID, pendingUntil: state.type.isPending ? input.pendingUntil : nil,
-                createdAt: now, changedAt: now, createdBy: principal.actorID
-            )
-            let clocks = sla.startedClocks(
-                for: ticket, channel: article?.channel ?? .web,
-                openedByAgentMessage: article.map { $0.sender == .agent && $0.customerVisible } ?? false
-            )
+            var ticket = draft
+            (ticket.number, ticket.contactID, ticket.organisationID) = (number.rawValue, contactID, organisationID)
             ticket.sla = TicketSLASummary(clocks)
             ticket = try await TicketRepository(db, dialect: context.database.dialect).insert(ticket, slaClocks: clocks)
             let actor = principal.actorID

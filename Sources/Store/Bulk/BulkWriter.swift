@@ -20,7 +20,7 @@ struct BulkWriter {
                     \(bind: t.typeID), \(bind: t.serviceID), \(bind: t.ownerID), \(bind: t.responsibleID), \(bind: t.contactID),
                     \(bind: t.organisationID), \(bind: t.pendingUntil?.millis), \(bind: t.mergedIntoID), \(bind: t.createdAt.millis),
                     \(bind: t.changedAt.millis), \(bind: t.createdBy), \(bind: t.version),
-                    \(bind: try item.slaClocks.map(SLAColumns.encode)), \(binds: SLAColumns.values(t.sla).map(\.1)))
+                    \(bind: item.slaClocks.map(SLAColumns.encode)), \(binds: SLAColumns.values(t.sla).map(\.1)))
                     """
             }
             try await db.raw("""

@@ -50,14 +50,18 @@ final class PostgresBackend: DatabaseBackend {
                 group.addTask { try await backend.read { db in try await db.raw("SELECT 1").run() } }
                 group.addTask {
                     try await Task.sleep(for: .seconds(10))
-                    throw DatabaseUnreachableError()
+                    throw DatabaseUnreachableError(reason: "no answer within 10 seconds")
                 }
                 try await group.next()
                 group.cancelAll()
             }
+        } catch let error as DatabaseUnreachableError {
+            await backend.close()
+            throw error
         } catch {
             await backend.close()
-            throw DatabaseUnreachableError()
+            // PostgresNIO's own description hides the details; its reflection names the cause (refused, password, …).
+            throw DatabaseUnreachableError(reason: String(reflecting: error))
         }
         return backend
     }
@@ -94,9 +98,11 @@ final class PostgresBackend: DatabaseBackend {
     }
 }
 
-/// The database server did not answer within 10 seconds.
+/// The database server refused the first connection or did not answer within 10 seconds.
 public struct DatabaseUnreachableError: Error, CustomStringConvertible {
-    public var description: String { "The PostgreSQL server is not reachable." }
+    /// What went wrong, as the driver reports it.
+    public let reason: String
+    public var description: String { "The PostgreSQL server is not reachable: \(reason)" }
 }
 
 /// A database URL that cannot be used.

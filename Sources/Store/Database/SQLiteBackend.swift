@@ -13,6 +13,7 @@ final class SQLiteBackend: DatabaseBackend {
     private let writer: SQLiteDirectDatabase
     private let writerExecutor = ThreadExecutor(name: "sqlite-writer")
     private let readers: [(database: SQLiteDirectDatabase, executor: ThreadExecutor)]
+    private let checkpointer: WALCheckpointer
     private let writeLock = AsyncLock()
     /// The write transaction callers share (see `transaction`); changed only by the holder of `writeLock`.
     private let group = Mutex(WriteGroup())
@@ -26,9 +27,12 @@ final class SQLiteBackend: DatabaseBackend {
     /// Set by `close()`; a reader or the writer thread takes no new work after that, so calls fail at once.
     private let isClosed = Atomic<Bool>(false)
 
-    private init(writer: SQLiteDirectDatabase, readers: [(database: SQLiteDirectDatabase, executor: ThreadExecutor)]) {
+    private init(
+        writer: SQLiteDirectDatabase, readers: [(database: SQLiteDirectDatabase, executor: ThreadExecutor)], checkpointer: WALCheckpointer
+    ) {
         self.writer = writer
         self.readers = readers
+        self.checkpointer = checkpointer
     }
 
     static func open(path: String, logger: Logger, readerCount: Int = 4) async throws -> SQLiteBackend {
@@ -46,11 +50,13 @@ final class SQLiteBackend: DatabaseBackend {
             return database
         }
         let writer = try await connect()
+        let checkpointer = try WALCheckpointer(path: path)
+        writer.connection.reportWALFrames(to: checkpointer.frames)
         var readers: [(database: SQLiteDirectDatabase, executor: ThreadExecutor)] = []
         for index in 0..<readerCount {
             readers.append((try await connect(), ThreadExecutor(name: "sqlite-reader-\(index)")))
         }
-        return SQLiteBackend(writer: writer, readers: readers)
+        return SQLiteBackend(writer: writer, readers: readers, checkpointer: checkpointer)
     }
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -71,7 +77,9 @@ final class SQLiteBackend: DatabaseBackend {
     /// for all. A commit with its WAL frames and FTS5 segment flush is most of what a small write costs, and a
     /// group pays it once. Each caller still sees its own transaction: a body that joins an open transaction runs
     /// in a savepoint and a failed one is rolled back to it, leaving the others' work alone; a caller returns only
-    /// once its work is committed, and if the commit fails every caller of the group gets that error.
+    /// once its work is committed, and if the commit fails every caller of the group gets that error. Writes to the
+    /// ticket full-text tables are held back to just before the commit (`SQLiteDirectDatabase.runAtCommit`), and a
+    /// separate connection checkpoints the log (`WALCheckpointer`).
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         await writeLock.lock()
         guard !isClosed.load(ordering: .acquiring) else {
@@ -112,6 +120,7 @@ final class SQLiteBackend: DatabaseBackend {
             group.withLock { $0.isOpen = true }
         }
         let outcome: Result<T, any Error>
+        let heldBackBefore = database.connection.heldBack.count
         do {
             if joins { try await database.raw("SAVEPOINT group_member").run() }
             let result = try await body(database)
@@ -122,12 +131,15 @@ final class SQLiteBackend: DatabaseBackend {
             if !joins {
                 // The transaction holds this body's work only: roll it all back.
                 try? await database.raw("ROLLBACK").run()
+                database.connection.dropHeldBack(from: 0)
                 group.withLock { $0 = WriteGroup() }
             } else if database.connection.isInTransaction {
                 try? await database.raw("ROLLBACK TO group_member").run()
                 try? await database.raw("RELEASE group_member").run()
+                database.connection.dropHeldBack(from: heldBackBefore)
             } else {
                 // SQLite ended the whole transaction (an I/O error, a full disk): the others' work is gone too.
+                database.connection.dropHeldBack(from: 0)
                 failGroup(with: error)
             }
         }
@@ -157,10 +169,13 @@ final class SQLiteBackend: DatabaseBackend {
             return group.waiters
         }
         do {
+            try writer.connection.runHeldBack()
             try await writer.raw("COMMIT").run()
             for waiter in waiters { waiter.resume() }
+            checkpointer.logGrew()
             return nil
         } catch {
+            writer.connection.dropHeldBack(from: 0)
             if writer.connection.isInTransaction { try? await writer.raw("ROLLBACK").run() }
             let translated = Self.translate(error)
             for waiter in waiters { waiter.resume(throwing: translated) }
@@ -191,6 +206,7 @@ final class SQLiteBackend: DatabaseBackend {
         if group.withLock({ $0.isOpen }) {
             _ = await withTaskExecutorPreference(writerExecutor) { await self.commitGroup() }
         }
+        await checkpointer.close()
         for reader in readers { reader.executor.stop() }
         writerExecutor.stop()
     }

@@ -30,6 +30,9 @@ final class SQLiteDirectConnection: @unchecked Sendable {
 
     private let handle: OpaquePointer
     private var cache: [String: Prepared] = [:]
+    /// Statements held back until the open transaction commits (`SQLiteDirectDatabase.runAtCommit`), in the order
+    /// they came, each with the row it writes.
+    private(set) var heldBack: [(sql: String, binds: [SQLiteData], row: Int64)] = []
 
     /// Whether a transaction is open; false after an error made SQLite roll back the whole transaction.
     var isInTransaction: Bool { sqlite_nio_sqlite3_get_autocommit(handle) == 0 }
@@ -56,6 +59,8 @@ final class SQLiteDirectConnection: @unchecked Sendable {
 
     /// Runs one statement with `binds` and hands each result row to `onRow`.
     func execute(_ sql: String, _ binds: [SQLiteData], _ onRow: (SQLiteValuesRow) throws -> Void) throws {
+        assert(heldBack.isEmpty || !(sql.contains("ticket_fts") || sql.contains("ticket_customer_fts")),
+               "A write transaction uses a ticket full-text table while writes to it are held back.")
         let prepared = try statement(for: sql)
         let statement = prepared.handle
         var boundBytes = 0
@@ -137,6 +142,38 @@ final class SQLiteDirectConnection: @unchecked Sendable {
         default:
             return .null
         }
+    }
+
+    /// Keeps a statement that writes `row` to run just before the open transaction commits.
+    func holdBack(_ sql: String, _ binds: [SQLiteData], row: Int64) {
+        heldBack.append((sql, binds, row))
+    }
+
+    /// Forgets the held-back statements from `index` on (those of a caller whose work was rolled back).
+    func dropHeldBack(from index: Int) {
+        heldBack.removeSubrange(index...)
+    }
+
+    /// Runs the held-back statements by ascending row, those of one row in the order they came, and forgets them.
+    /// FTS5 flushes its pending terms to a new segment whenever a write goes to a lower rowid than the one before;
+    /// follow-ups to older tickets in the order they arrived did that nearly every time. Writes to different rows
+    /// do not depend on each other, so the order changes nothing else.
+    func runHeldBack() throws {
+        let statements = heldBack.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }
+        heldBack = []
+        for (_, statement) in statements { try execute(statement.sql, statement.binds) { _ in } }
+    }
+
+    /// Stores the number of frames in the write-ahead log into `frames` after every commit of this connection.
+    /// Installing the hook turns off SQLite's automatic checkpoint for this connection (`WALCheckpointer` runs
+    /// them elsewhere); `frames` must outlive the connection.
+    func reportWALFrames(to frames: WALFrameCount) {
+        _ = sqlite_nio_sqlite3_wal_hook(handle, { context, _, _, count in
+            if let context {
+                Unmanaged<WALFrameCount>.fromOpaque(context).takeUnretainedValue().value.store(Int(count), ordering: .relaxed)
+            }
+            return SQLITE_OK
+        }, Unmanaged.passUnretained(frames).toOpaque())
     }
 
     private func check(_ status: Int32) throws {

@@ -47,19 +47,13 @@ public enum SLAColumns {
         }
     }
 
-    static func encode(_ clocks: TicketSLAClocks) throws -> String {
-        String(decoding: try encoder.encode(clocks), as: UTF8.self)
+    static func encode(_ clocks: TicketSLAClocks) -> String {
+        clocks.jsonText
     }
 
     static func decode(_ text: String) throws -> TicketSLAClocks {
         try decoder.decode(TicketSLAClocks.self, from: Data(text.utf8))
     }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .millisecondsSince1970
-        return encoder
-    }()
 
     private static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()

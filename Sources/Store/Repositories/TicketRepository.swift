@@ -24,7 +24,7 @@ public struct TicketRepository: Sendable {
                 \(bind: ticket.responsibleID), \(bind: ticket.contactID), \(bind: ticket.organisationID),
                 \(bind: ticket.pendingUntil?.millis), \(bind: ticket.mergedIntoID), \(bind: ticket.createdAt.millis),
                 \(bind: ticket.changedAt.millis), \(bind: ticket.createdBy), 1,
-                \(bind: try slaClocks.map(SLAColumns.encode)), \(binds: sla.map(\.1)))
+                \(bind: slaClocks.map(SLAColumns.encode)), \(binds: sla.map(\.1)))
             RETURNING id
             """).first()
         var stored = ticket
@@ -55,13 +55,13 @@ public struct TicketRepository: Sendable {
     /// Replaces a ticket's SLA clocks and their summary. The version stays: clocks move with events and
     /// escalations, not with an edit someone could collide with.
     public func storeSLA(_ clocks: TicketSLAClocks, of id: Int64) async throws {
-        try await db.raw("UPDATE tickets SET \(try Self.slaAssignments(clocks)) WHERE id = \(bind: id)").run()
+        try await db.raw("UPDATE tickets SET \(Self.slaAssignments(clocks)) WHERE id = \(bind: id)").run()
     }
 
     /// `sla_clocks` and the summary columns derived from `clocks`.
-    private static func slaAssignments(_ clocks: TicketSLAClocks) throws -> SQLQueryString {
+    private static func slaAssignments(_ clocks: TicketSLAClocks) -> SQLQueryString {
         let columns = SLAColumns.values(TicketSLASummary(clocks)).map { column, value in SQLQueryString("\(ident: column) = \(bind: value)") }
-        return "sla_clocks = \(bind: try SLAColumns.encode(clocks)), \(columns.joined(separator: ", "))"
+        return "sla_clocks = \(bind: SLAColumns.encode(clocks)), \(columns.joined(separator: ", "))"
     }
 
     /// Ids of tickets whose next SLA deadline has come by `instant`, earliest first.
@@ -146,7 +146,7 @@ public struct TicketRepository: Sendable {
     /// Marks the ticket changed (a new article, say) and bumps its version.
     /// With `slaClocks`, stores them and their summary in the same statement (an article that moved them).
     public func touch(_ id: Int64, at date: Date, slaClocks: TicketSLAClocks? = nil) async throws {
-        let sla: SQLQueryString = try slaClocks.map { ", \(try Self.slaAssignments($0))" } ?? ""
+        let sla: SQLQueryString = slaClocks.map { ", \(Self.slaAssignments($0))" } ?? ""
         try await db.raw("UPDATE tickets SET changed_at = \(bind: date.millis), version = version + 1\(sla) WHERE id = \(bind: id)").run()
     }
 

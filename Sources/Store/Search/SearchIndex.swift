@@ -23,9 +23,9 @@ public struct SearchIndex: Sendable {
         case .sqlite:
             for (table, head, body) in [("ticket_fts", head, body), ("ticket_customer_fts", customerHead, customerBody)] {
                 if !isNew {
-                    try await db.raw("DELETE FROM \(ident: table) WHERE rowid = \(bind: ticketID)").run()
+                    try await writeFullText("DELETE FROM \(ident: table) WHERE rowid = \(bind: ticketID)", ticketID: ticketID)
                 }
-                try await db.raw("INSERT INTO \(ident: table) (rowid, head, body) VALUES (\(bind: ticketID), \(bind: head), \(bind: body))").run()
+                try await writeFullText("INSERT INTO \(ident: table) (rowid, head, body) VALUES (\(bind: ticketID), \(bind: head), \(bind: body))", ticketID: ticketID)
             }
         case .postgres:
             // The customer document mostly has the same head and body (a customer-visible article): split them once.
@@ -46,7 +46,7 @@ public struct SearchIndex: Sendable {
         switch dialect {
         case .sqlite:
             for table in customerVisible ? ["ticket_fts", "ticket_customer_fts"] : ["ticket_fts"] {
-                try await db.raw("UPDATE \(ident: table) SET body = body || ' ' || \(bind: body) WHERE rowid = \(bind: ticketID)").run()
+                try await writeFullText("UPDATE \(ident: table) SET body = body || ' ' || \(bind: body) WHERE rowid = \(bind: ticketID)", ticketID: ticketID)
             }
         case .postgres:
             let words = Self.words(body)
@@ -60,10 +60,20 @@ public struct SearchIndex: Sendable {
     public func remove(ticketID: Int64) async throws {
         switch dialect {
         case .sqlite:
-            try await db.raw("DELETE FROM ticket_fts WHERE rowid = \(bind: ticketID)").run()
-            try await db.raw("DELETE FROM ticket_customer_fts WHERE rowid = \(bind: ticketID)").run()
+            try await writeFullText("DELETE FROM ticket_fts WHERE rowid = \(bind: ticketID)", ticketID: ticketID)
+            try await writeFullText("DELETE FROM ticket_customer_fts WHERE rowid = \(bind: ticketID)", ticketID: ticketID)
         case .postgres:
             try await db.raw("DELETE FROM ticket_search WHERE ticket_id = \(bind: ticketID)").run()
+        }
+    }
+
+    /// Runs a write to an SQLite FTS5 table; inside a write transaction it waits for the commit
+    /// (`SQLiteDirectDatabase.runAtCommit`), so the transaction does not see it in a search of its own.
+    private func writeFullText(_ query: SQLQueryString, ticketID: Int64) async throws {
+        if let sqlite = db as? SQLiteDirectDatabase, sqlite.connection.isInTransaction {
+            try sqlite.runAtCommit(query, writing: ticketID)
+        } else {
+            try await db.raw(query).run()
         }
     }
 

@@ -306,4 +306,25 @@ import Testing
         let decoded = try JSONDecoder().decode(TicketSLAClocks.self, from: try JSONEncoder().encode(clocks))
         #expect(decoded == clocks)
     }
+
+    /// The stored text is written by hand; it must read back as the same clocks and say what `JSONEncoder` says.
+    @Test(arguments: [0.0, 0.123_456, 0.5])
+    func handWrittenJSONMatchesTheEncoder(fraction: Double) throws {
+        let start = at("2025-09-08T08:00+02:00").addingTimeInterval(fraction)
+        var clocks = TicketSLAClocks.started(
+            at: start, channel: .web, terms: SLATerms(slaID: nil, targets: SLATargets(solutionMinutes: 480)), calendar: saxony
+        )
+        clocks.apply(.stateChanged(suspendsSLA: true, isClosed: false), at: start.addingTimeInterval(3_600.25), calendar: saxony)
+        clocks.apply(.stateChanged(suspendsSLA: false, isClosed: false), at: start.addingTimeInterval(7_200), calendar: saxony)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        #expect(try decoder.decode(TicketSLAClocks.self, from: Data(clocks.jsonText.utf8)) == clocks)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        let expected = try JSONSerialization.jsonObject(with: try encoder.encode(clocks)) as? NSDictionary
+        let written = try JSONSerialization.jsonObject(with: Data(clocks.jsonText.utf8)) as? NSDictionary
+        #expect(written == expected)
+        #expect(clocks.jsonText.contains("\"solutionMinutes\":480"))
+        #expect(!clocks.jsonText.contains("slaID"))
+    }
 }

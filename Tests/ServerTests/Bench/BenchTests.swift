@@ -17,10 +17,9 @@ struct BenchTests {
     @Test("a tiny run prints every figure as a JSON line with a positive value; a seeded database is refused, then reused",
           arguments: TestBackend.available)
     func tinyRun(backend: TestBackend) async throws {
-        let (location, cleanup) = try await backend.makeDatabase()
-        var logger = Logger(label: "test")
-        logger.logLevel = .warning
-        do {
+        try await backend.withDatabase { location in
+            var logger = Logger(label: "test")
+            logger.logLevel = .warning
             try await BenchDatabase.prepare(location, reset: false, reuse: false, logger: logger)
             var configuration = BenchConfiguration()
             configuration.tickets = 200
@@ -59,11 +58,7 @@ struct BenchTests {
             await emptied.close()
             #expect(applied > 1, "every migration runs again")
             #expect(version == Migrator.latest)
-        } catch {
-            await cleanup()
-            throw error
         }
-        await cleanup()
     }
 
     /// Runs the benchmark on a migrated, seeded database; returns the printed figures by name.

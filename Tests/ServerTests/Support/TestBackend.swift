@@ -15,8 +15,28 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         ProcessInfo.processInfo.environment["TICKETWERK_TEST_POSTGRES"].map { $0.isEmpty ? [.sqlite] : [.sqlite, .postgres] } ?? [.sqlite]
     }
 
+    /// Runs `body` with a fresh, empty database and removes it afterwards, whether `body` throws or not.
+    ///
+    /// At most `PostgresSlots.limit` PostgreSQL tests hold a database at once: each opens two connection pools and
+    /// migrates a database of its own, and a hundred of them starting together on two cores took longer than a
+    /// connection may take to answer.
+    func withDatabase<T: Sendable>(_ body: @Sendable (Database.Location) async throws -> T) async throws -> T {
+        if self == .postgres { await PostgresSlots.shared.acquire() }
+        let (location, cleanup) = try await makeDatabase()
+        do {
+            let result = try await body(location)
+            await cleanup()
+            if self == .postgres { await PostgresSlots.shared.release() }
+            return result
+        } catch {
+            await cleanup()
+            if self == .postgres { await PostgresSlots.shared.release() }
+            throw error
+        }
+    }
+
     /// A fresh, empty database for one test, and a function that removes it afterwards.
-    func makeDatabase() async throws -> (location: Database.Location, cleanup: @Sendable () async -> Void) {
+    private func makeDatabase() async throws -> (location: Database.Location, cleanup: @Sendable () async -> Void) {
         let name = "tw_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         switch self {
         case .sqlite:
@@ -36,6 +56,31 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 _ = try? await admin.read { db in try await db.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }
                 await admin.close()
             })
+        }
+    }
+}
+
+/// A counting semaphore for the PostgreSQL tests' databases.
+actor PostgresSlots {
+    static let limit = 16
+    static let shared = PostgresSlots()
+
+    private var free = limit
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        guard free == 0 else {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            free += 1
+        } else {
+            waiting.removeFirst().resume()
         }
     }
 }

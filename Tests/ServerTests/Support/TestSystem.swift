@@ -22,30 +22,29 @@ struct TestSystem: Sendable {
     static func run(
         _ backend: TestBackend, clock: TestClock? = nil, _ body: @Sendable (TestSystem, any TestClientProtocol) async throws -> Void
     ) async throws {
-        let (location, cleanup) = try await backend.makeDatabase()
-        var logger = Logger(label: "test")
-        logger.logLevel = .warning
-        let database = try await Database.open(location, logger: logger)
-        do {
-            try await Migrator(database: database).migrate()
-            let now: @Sendable () -> Date
-            if let clock { now = { clock.now } } else { now = Date.init }
-            let context = ServiceContext(database: database, logger: logger, configuration: .init(bcryptCost: 4), now: now)
-            _ = try await Seeder(context: context).seedIfEmpty(adminPassword: "admin-password")
-            let (token, _) = try await AuthService(context: context).createToken(forLogin: "admin", name: "test", by: .system)
-            let services = WebServices(context: context)
-            let system = TestSystem(backend: backend, services: services, adminToken: token)
-            let app = try buildApplication(services: services, settings: ServerSettings(port: 0), logger: logger)
-            try await app.test(.router) { client in
-                try await body(system, client)
+        try await backend.withDatabase { location in
+            var logger = Logger(label: "test")
+            logger.logLevel = .warning
+            let database = try await Database.open(location, logger: logger)
+            do {
+                try await Migrator(database: database).migrate()
+                let now: @Sendable () -> Date
+                if let clock { now = { clock.now } } else { now = Date.init }
+                let context = ServiceContext(database: database, logger: logger, configuration: .init(bcryptCost: 4), now: now)
+                _ = try await Seeder(context: context).seedIfEmpty(adminPassword: "admin-password")
+                let (token, _) = try await AuthService(context: context).createToken(forLogin: "admin", name: "test", by: .system)
+                let services = WebServices(context: context)
+                let system = TestSystem(backend: backend, services: services, adminToken: token)
+                let app = try buildApplication(services: services, settings: ServerSettings(port: 0), logger: logger)
+                try await app.test(.router) { client in
+                    try await body(system, client)
+                }
+            } catch {
+                await database.close()
+                throw error
             }
-        } catch {
             await database.close()
-            await cleanup()
-            throw error
         }
-        await database.close()
-        await cleanup()
     }
 
     /// Creates an agent with a role granting `rights` per queue name and the role-wide rights `cmdb` (by default: both

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import HTTPTypes
 import Logging
@@ -27,33 +28,77 @@ struct ConcurrencyTests {
     /// SQLite commits concurrent transactions together; each must still succeed or fail on its own.
     @Test("concurrent transactions of which some fail: exactly the others' writes are kept", arguments: TestBackend.available)
     func isolatedFailures(backend: TestBackend) async throws {
-        let (location, cleanup) = try await backend.makeDatabase()
-        let database = try await Database.open(location, logger: Logger(label: "test"))
-        try await Migrator(database: database).migrate()
-        struct Refused: Error {}
-        let succeeded = await withTaskGroup(of: Int?.self) { group in
-            for index in 0..<60 {
-                group.addTask {
-                    do {
-                        try await database.transaction { db in
-                            _ = try await Counters(db).next("isolation.\(index)")
-                            if index.isMultiple(of: 3) { throw Refused() }
+        try await backend.withDatabase { location in
+            let database = try await Database.open(location, logger: Logger(label: "test"))
+            try await Migrator(database: database).migrate()
+            struct Refused: Error {}
+            let succeeded = await withTaskGroup(of: Int?.self) { group in
+                for index in 0..<60 {
+                    group.addTask {
+                        do {
+                            try await database.transaction { db in
+                                _ = try await Counters(db).next("isolation.\(index)")
+                                if index.isMultiple(of: 3) { throw Refused() }
+                            }
+                            return index
+                        } catch {
+                            return nil
                         }
-                        return index
-                    } catch {
-                        return nil
                     }
                 }
+                return await group.reduce(into: Set<Int>()) { if let index = $1 { $0.insert(index) } }
             }
-            return await group.reduce(into: Set<Int>()) { if let index = $1 { $0.insert(index) } }
+            let stored = try await database.read { db in
+                try await db.raw("SELECT name FROM counters WHERE name LIKE 'isolation.%'").all().map { try $0.decode(column: "name", as: String.self) }
+            }
+            #expect(succeeded == Set((0..<60).filter { !$0.isMultiple(of: 3) }))
+            #expect(Set(stored) == Set(succeeded.map { "isolation.\($0)" }))
+            await database.close()
         }
-        let stored = try await database.read { db in
-            try await db.raw("SELECT name FROM counters WHERE name LIKE 'isolation.%'").all().map { try $0.decode(column: "name", as: String.self) }
+    }
+
+    /// SQLite holds a group's full-text writes back until its commit; a caller that fails must take its
+    /// search documents with it and leave the others' alone.
+    @Test("concurrent transactions that index tickets, some failing: search finds exactly the committed ones",
+          arguments: TestBackend.available)
+    func isolatedSearchDocuments(backend: TestBackend) async throws {
+        try await TestSystem.run(backend) { system, client in
+            let master = try await system.services.masterData.snapshot()
+            let queue = try #require(master.queues.first { $0.name == "Servicedesk" })
+            let state = try #require(master.defaultState), priority = try #require(master.defaultPriority)
+            let database = system.database
+            struct Refused: Error {}
+            let succeeded = await withTaskGroup(of: Int?.self) { group in
+                for index in 0..<30 {
+                    group.addTask {
+                        do {
+                            try await database.transaction { db in
+                                let now = Date()
+                                let ticket = try await TicketRepository(db, dialect: database.dialect).insert(Ticket(
+                                    id: 0, number: "G\(index)", title: "Gruppe \(index)", queueID: queue.id, stateID: state.id,
+                                    priorityID: priority.id, typeID: nil, serviceID: nil, ownerID: nil, responsibleID: nil,
+                                    contactID: nil, organisationID: nil, pendingUntil: nil, createdAt: now, changedAt: now, createdBy: 0
+                                ), slaClocks: nil)
+                                let search = SearchIndex(db, dialect: database.dialect)
+                                try await search.index(ticketID: ticket.id, head: ticket.title, body: "Gruppenmarker",
+                                                       customerHead: ticket.title, customerBody: "", isNew: true)
+                                try await search.append(ticketID: ticket.id, body: "Nachtrag\(index)", customerVisible: false)
+                                if index.isMultiple(of: 3) { throw Refused() }
+                            }
+                            return index
+                        } catch {
+                            return nil
+                        }
+                    }
+                }
+                return await group.reduce(into: Set<Int>()) { if let index = $1 { $0.insert(index) } }
+            }
+            #expect(succeeded == Set((0..<30).filter { !$0.isMultiple(of: 3) }))
+            let found = try await client.call(.get, "/api/v1/tickets?q=Gruppenmarker&limit=100", token: system.adminToken)
+            #expect(Set(found.items.compactMap { $0["title"] as? String }) == Set(succeeded.map { "Gruppe \($0)" }))
+            let appended = try await client.call(.get, "/api/v1/tickets?q=Nachtrag4", token: system.adminToken)
+            #expect(appended.items.compactMap { $0["title"] as? String } == ["Gruppe 4"])
         }
-        #expect(succeeded == Set((0..<60).filter { !$0.isMultiple(of: 3) }))
-        #expect(Set(stored) == Set(succeeded.map { "isolation.\($0)" }))
-        await database.close()
-        await cleanup()
     }
 
     @Test("two If-Match writers: one wins, the other gets 412 and changes nothing", arguments: TestBackend.available)
