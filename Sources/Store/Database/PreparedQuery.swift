@@ -20,18 +20,14 @@ protocol PreparedQuery: Sendable {
 extension SQLDatabase {
     /// The rows of `prepared`; on PostgreSQL through the connection's prepared statement for its type.
     func all<Query: PreparedQuery>(_ prepared: Query) async throws -> [any SQLRow] {
-        guard let postgres = self as? any PostgresDatabase, let statement = try PostgresStatement<Query>(prepared.query, in: self) else {
+        guard let session = self as? PostgresSession, let statement = try PostgresStatement<Query>(prepared.query, in: self) else {
             return try await raw(prepared.query).all()
         }
-        return try await postgres.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask {
-                var rows: [any SQLRow] = []
-                for try await row in try await connection.execute(statement, logger: connection.logger) {
-                    rows.append(row.sql())
-                }
-                return rows
-            }
-        }.get()
+        var rows: [any SQLRow] = []
+        for try await row in try await session.connection.execute(statement, logger: session.logger) {
+            rows.append(row.sql())
+        }
+        return rows
     }
 }
 
