@@ -77,21 +77,22 @@ enum APIBody {
     /// Refuses bodies that are not UTF-8 JSON text, or that hold NUL characters (which neither database stores).
     ///
     /// The decoder reads lazily and would let malformed parts of ignored values through, so the whole body is
-    /// parsed once strictly first.
+    /// checked strictly first (`JSONSyntax`).
     static func checkSyntax(_ data: Data) throws(DomainError) {
         guard String(validating: data, as: UTF8.self) != nil, !data.contains(0) else {
             throw .invalid(field: "body", "The request body is not JSON in UTF-8.")
         }
-        let value: Any
+        let findings: JSONSyntax.Findings
         do {
-            value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            findings = try JSONSyntax.check(data)
         } catch {
-            let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "malformed"
-            throw .invalid(field: "body", "The request body is not JSON: \(reason)")
+            throw .invalid(field: "body", "The request body is not JSON: \(error).")
         }
-        if let field = pathOfNUL(in: value, at: "") {
-            throw .invalid(field: field.isEmpty ? "body" : field, "Text must not contain NUL (U+0000) characters.")
-        }
+        guard findings.hasEscapedNUL else { return }
+        // Rare enough to find the place the slow way, through the whole object graph.
+        let value = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) ?? ""
+        let field = pathOfNUL(in: value, at: "") ?? ""
+        throw .invalid(field: field.isEmpty ? "body" : field, "Text must not contain NUL (U+0000) characters.")
     }
 
     /// The path (`article.attachments[0].filename`) of the first string or key holding U+0000.
