@@ -82,14 +82,16 @@ extension ConfigItemService {
         }
     }
 
-    /// The item's relations in both directions, each with the item at the other end.
+    /// The item's relations in both directions, each with the item at the other end; the item, its visibility and its
+    /// relations come from one query.
     public func relations(of id: Int64, for principal: Principal) async throws -> [CIRelationView] {
         try AccessPolicy.requireCMDBReader(principal)
-        return try await context.database.read { db in
-            _ = try await requireVisible(id, for: principal, db: db)
-            return try await CIRelationRepository(db).neighbours(of: id).map { neighbour in
-                CIRelationView(neighbour.relation, other: .init(id: neighbour.otherID(from: id), number: neighbour.otherNumber, name: neighbour.otherName))
-            }
+        let neighbourhood = try await context.database.read { db in try await CIRelationRepository(db).neighbourhood(of: id) }
+        guard let neighbourhood,
+              Self.canSee(ownerContactID: neighbourhood.ownerContactID, ownerOrganisationID: neighbourhood.ownerOrganisationID, principal)
+        else { throw DomainError.notFound("No configuration item \(id).") }
+        return neighbourhood.neighbours.map { neighbour in
+            CIRelationView(neighbour.relation, other: .init(id: neighbour.otherID(from: id), number: neighbour.otherNumber, name: neighbour.otherName))
         }
     }
 

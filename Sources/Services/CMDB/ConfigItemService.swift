@@ -88,11 +88,16 @@ public struct ConfigItemService: Sendable {
     /// The item with `id`, if `principal` may see it.
     public func item(_ id: Int64, for principal: Principal) async throws -> ConfigItemView {
         try AccessPolicy.requireItemReader(principal)
+        let customerView = !AccessPolicy.seesInternals(principal)
         return try await context.database.read { db in
-            let item = try await requireVisible(id, for: principal, db: db)
-            let ciClass = try await CIClassRepository(db).find(item.classID)
-            let path = try await ConfigItemRepository(db, dialect: dialect).locationPath(of: item.locationID)
-            return ConfigItemView(item, ciClass: ciClass, customerView: !AccessPolicy.seesInternals(principal), locationPath: path)
+            let items = ConfigItemRepository(db, dialect: dialect)
+            guard let found = try await items.findClassified(id), Self.canSee(found.item, principal) else {
+                throw DomainError.notFound("No configuration item \(id).")
+            }
+            let item = found.item
+            let definition = customerView ? try await CIClassRepository(db).definition(of: item.classID, version: found.classVersion) : nil
+            let path = try await items.locationPath(of: item.locationID)
+            return ConfigItemView(item, className: found.className, definition: definition, customerView: customerView, locationPath: path)
         }
     }
 
@@ -164,9 +169,14 @@ public struct ConfigItemService: Sendable {
     }
 
     static func canSee(_ item: ConfigItem, _ principal: Principal) -> Bool {
+        canSee(ownerContactID: item.ownerContactID, ownerOrganisationID: item.ownerOrganisationID, principal)
+    }
+
+    /// Whether `principal` may see an item with these owners.
+    static func canSee(ownerContactID: Int64?, ownerOrganisationID: Int64?, _ principal: Principal) -> Bool {
         if AccessPolicy.seesInternals(principal) { return true }
-        if let contact = principal.contactID, item.ownerContactID == contact { return true }
-        return item.ownerOrganisationID.map(principal.organisationIDs.contains) ?? false
+        if let contact = principal.contactID, ownerContactID == contact { return true }
+        return ownerOrganisationID.map(principal.organisationIDs.contains) ?? false
     }
 
     /// The class a request names by name (German or English) or id; a field issue when it names none.

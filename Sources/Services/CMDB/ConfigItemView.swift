@@ -32,11 +32,17 @@ public struct ConfigItemView: Sendable, Encodable, Equatable {
     public var changedAt: Date
 
     init(_ item: ConfigItem, ciClass: CIClass?, customerView: Bool, locationPath: [ConfigItem]? = nil) {
+        self.init(item, className: ciClass?.name ?? "", definition: ciClass?.definition, customerView: customerView, locationPath: locationPath)
+    }
+
+    /// The view of `item` of class `className`; a customer's view (`customerView`) holds only the attributes that
+    /// `definition` marks customer-visible (none without a definition).
+    init(_ item: ConfigItem, className: String, definition: CIClassDefinition?, customerView: Bool, locationPath: [ConfigItem]? = nil) {
         id = item.id
         number = item.number
         name = item.name
         classId = item.classID
-        self.class = ciClass?.name ?? ""
+        self.class = className
         classVersion = item.classVersion
         deploymentState = item.deploymentState
         deploymentStateName = item.deploymentState.germanName
@@ -46,7 +52,7 @@ public struct ConfigItemView: Sendable, Encodable, Equatable {
         ownerOrganisationId = item.ownerOrganisationID
         locationId = item.locationID
         self.locationPath = locationPath?.map { ItemReference(id: $0.id, number: $0.number, name: $0.name) }
-        let visible = customerView ? Set(ciClass?.definition.attributes.filter(\.customerVisible).map(\.key) ?? []) : nil
+        let visible = customerView ? Set(definition?.attributes.filter(\.customerVisible).map(\.key) ?? []) : nil
         attributes = visible.map { keys in item.attributes.filter { keys.contains($0.key) } } ?? item.attributes
         version = item.version
         createdAt = item.createdAt

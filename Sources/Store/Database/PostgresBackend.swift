@@ -68,14 +68,14 @@ final class PostgresBackend: DatabaseBackend {
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await body(PostgresConnectionDatabase(connection))
+            try await body(PostgresSession(connection))
         }
     }
 
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         do {
             return try await client.withTransaction(logger: logger) { connection in
-                try await body(PostgresConnectionDatabase(connection))
+                try await body(PostgresSession(connection))
             }
         } catch let error as PostgresTransactionError {
             throw Self.translate(error.closureError ?? error.beginError ?? error.commitError ?? error)

@@ -10,7 +10,7 @@ public struct FieldRepository: Sendable {
 
     public func definitions(for object: FieldObject? = nil) async throws -> [FieldDefinition] {
         let condition: SQLQueryString = object.map { "WHERE object = \(bind: $0.rawValue)" } ?? ""
-        // Prepared, with its columns named (see `PostgresConnectionDatabase`): every new ticket and article reads them.
+        // Prepared, with its columns named (see `PostgresSession`): every new ticket and article reads them.
         return try await db.preparing.raw("""
             SELECT id, name, label, object, type, required, regex, options, customer_visible, minimum, maximum
             FROM field_definitions \(condition) ORDER BY id

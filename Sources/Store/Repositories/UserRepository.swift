@@ -15,29 +15,48 @@ public struct UserRepository: Sendable {
     /// The principal of the active user holding the unrevoked API token with this hash, or nil. Every API
     /// request asks this, so it is one query: the token, its user, the user's queue rights and organisation.
     public func principal(forTokenHash hash: String) async throws -> Principal? {
-        try await activePrincipal(from: "api_tokens k JOIN users u ON u.id = k.user_id", where: "k.token_hash = \(bind: hash) AND k.revoked_at IS NULL")
+        try activePrincipal(try await db.all(PrincipalByToken(hash: hash)))
     }
 
     /// The principal of the user with this id if the user is active, or nil; one query, as for tokens.
     public func activePrincipal(userID: Int64) async throws -> Principal? {
-        try await activePrincipal(from: "users u", where: "u.id = \(bind: userID)")
+        try activePrincipal(try await db.all(PrincipalByUser(userID: userID)))
+    }
+
+    /// The principal query for an API token (see `principalQuery`).
+    struct PrincipalByToken: PreparedQuery {
+        let hash: String
+        var query: SQLQueryString {
+            UserRepository.principalQuery(from: "api_tokens k JOIN users u ON u.id = k.user_id", where: "k.token_hash = \(bind: hash) AND k.revoked_at IS NULL")
+        }
+    }
+
+    /// The principal query for a session's user (see `principalQuery`).
+    struct PrincipalByUser: PreparedQuery {
+        let userID: Int64
+        var query: SQLQueryString { UserRepository.principalQuery(from: "users u", where: "u.id = \(bind: userID)") }
     }
 
     /// The principal of the active user `u` that `source` and `condition` select, read in one query: one row per
     /// role and queue right of the user's roles (agents), each carrying the user, the role's role-wide rights and
-    /// the organisation of the contact (customers). Nothing is cached, so a revoked token or a changed role counts from the next request on.
-    private func activePrincipal(from source: SQLQueryString, where condition: SQLQueryString) async throws -> Principal? {
-        // Prepared (it runs for every request), so it names its columns: see `PostgresConnectionDatabase`.
-        let rows = try await db.preparing.raw("""
-            SELECT \(unsafeRaw: Self.columns), ro.rights AS role_bits, r.queue_id AS right_queue_id, r.rights AS right_bits,
-                c.organisation_id AS member_organisation_id
-            FROM \(source)
-            LEFT JOIN user_roles ur ON u.is_agent = \(bind: true) AND ur.user_id = u.id
-            LEFT JOIN roles ro ON ro.id = ur.role_id
-            LEFT JOIN role_queue_rights r ON r.role_id = ur.role_id
-            LEFT JOIN contacts c ON u.is_customer = \(bind: true) AND c.id = u.contact_id
-            WHERE \(condition)
-            """).all()
+    /// the organisation of the contact (customers). Nothing is cached, so a revoked token or a changed role counts
+    /// from the next request on; only PostgreSQL's plan of the query is kept (`PreparedQuery`).
+    static func principalQuery(from source: SQLQueryString, where condition: SQLQueryString) -> SQLQueryString {
+        """
+        SELECT u.id, u.login, u.email, u.first_name, u.last_name, u.is_agent, u.is_customer, u.is_admin, u.contact_id,
+            u.sees_organisation, u.locale, u.is_active, u.totp_secret, u.created_at, u.version,
+            ro.rights AS role_bits, r.queue_id AS right_queue_id, r.rights AS right_bits, c.organisation_id AS member_organisation_id
+        FROM \(source)
+        LEFT JOIN user_roles ur ON u.is_agent = \(bind: true) AND ur.user_id = u.id
+        LEFT JOIN roles ro ON ro.id = ur.role_id
+        LEFT JOIN role_queue_rights r ON r.role_id = ur.role_id
+        LEFT JOIN contacts c ON u.is_customer = \(bind: true) AND c.id = u.contact_id
+        WHERE \(condition)
+        """
+    }
+
+    /// The principal from the rows of a principal query.
+    private func activePrincipal(_ rows: [any SQLRow]) throws -> Principal? {
         guard let first = rows.first else { return nil }
         // A principal's rights come from the roles through `role_queue_rights`; it needs no role ids.
         let user = try decode(first, roleIDs: [])
@@ -196,12 +215,6 @@ public struct UserRepository: Sendable {
         }
         return try rows.map { try decode($0, roleIDs: roles[try $0.int64("id")] ?? []) }
     }
-
-    /// The columns `decode` reads, for statements that name them.
-    private static let columns = """
-        u.id, u.login, u.email, u.first_name, u.last_name, u.is_agent, u.is_customer, u.is_admin, u.contact_id,
-        u.sees_organisation, u.locale, u.is_active, u.totp_secret, u.created_at, u.version
-        """
 
     private func decode(_ row: any SQLRow, roleIDs: [Int64]) throws -> User {
         User(

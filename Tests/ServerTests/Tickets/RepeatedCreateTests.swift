@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// On PostgreSQL the statements that create a ticket run as prepared statements, which PostgreSQL plans once per
-/// connection after five runs (`PostgresConnectionDatabase`); a value that is sometimes missing (no owner, no
+/// connection after five runs (`PostgresSession`); a value that is sometimes missing (no owner, no
 /// customer) must still arrive exactly as each request sent it.
 @Suite("Repeated ticket creates")
 struct RepeatedCreateTests {

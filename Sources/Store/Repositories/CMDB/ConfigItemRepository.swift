@@ -48,6 +48,33 @@ public struct ConfigItemRepository: Sendable {
         try await db.raw("SELECT \(columns) FROM cmdb_items i WHERE i.id = \(bind: id)").first().map(Self.decode)
     }
 
+    /// An item with the name and current definition version of its class.
+    public struct ClassifiedItem: Sendable {
+        public var item: ConfigItem
+        public var className: String
+        /// The class's current definition version (the item may have been written with an older one).
+        public var classVersion: Int64
+    }
+
+    /// The item with its class's name and current version, in one query (the item view's).
+    public func findClassified(_ id: Int64) async throws -> ClassifiedItem? {
+        try await db.all(ClassifiedItemQuery(id: id, columns: columns)).first.map { row in
+            ClassifiedItem(item: try Self.decode(row), className: try row.string("class_name"), classVersion: try row.int64("current_class_version"))
+        }
+    }
+
+    /// The query of `findClassified`.
+    struct ClassifiedItemQuery: PreparedQuery {
+        let id: Int64
+        let columns: SQLQueryString
+        var query: SQLQueryString {
+            """
+            SELECT \(columns), c.name AS class_name, c.version AS current_class_version
+            FROM cmdb_items i JOIN cmdb_classes c ON c.id = i.class_id WHERE i.id = \(bind: id)
+            """
+        }
+    }
+
     /// The item, locked against concurrent writers until the transaction ends (PostgreSQL).
     public func findForUpdate(_ id: Int64) async throws -> ConfigItem? {
         let lock: SQLQueryString = dialect == .postgres ? " FOR UPDATE" : ""

@@ -3,7 +3,7 @@ import PostgresKit
 import SQLKit
 import Synchronization
 
-/// A PostgreSQL connection as an `SQLDatabase`, which can run statements as named prepared statements.
+/// One pooled PostgreSQL connection as an `SQLDatabase`, which can run statements as named prepared statements.
 ///
 /// postgres-kit sends every statement unnamed, so PostgreSQL parses, analyses and plans it anew at every run: for
 /// the short statements of a request that is most of the server's work (creating a ticket spent a third of its
@@ -12,7 +12,7 @@ import Synchronization
 /// `SQLDatabase.preparing` marks run prepared: frequent ones whose plan does not depend on their values (lookups by
 /// a unique key, `INSERT`s). A prepared `SELECT` names its columns, because PostgreSQL refuses to run one whose
 /// result columns changed since it was prepared (`SELECT *` after a migration added a column).
-struct PostgresConnectionDatabase: SQLDatabase {
+struct PostgresSession: SQLDatabase {
     let connection: PostgresConnection
     /// Whether statements run as named prepared statements.
     let prepares: Bool
@@ -30,7 +30,7 @@ struct PostgresConnectionDatabase: SQLDatabase {
     var queryLogLevel: Logger.Level? { unnamed.queryLogLevel }
 
     /// This connection with every statement prepared.
-    var prepared: PostgresConnectionDatabase { PostgresConnectionDatabase(connection, prepares: true) }
+    var prepared: PostgresSession { PostgresSession(connection, prepares: true) }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
         unnamed.execute(sql: query, onRow)
@@ -69,7 +69,7 @@ extension SQLDatabase {
     /// This database, running statements as prepared statements where the engine gains by it (PostgreSQL; SQLite
     /// keeps its prepared statements anyway). For frequent statements whose plan does not depend on the bound values.
     var preparing: any SQLDatabase {
-        (self as? PostgresConnectionDatabase)?.prepared ?? self
+        (self as? PostgresSession)?.prepared ?? self
     }
 
     /// `preparing` for a multi-row statement: only for a few rows, since each number of rows is a statement of its own.
