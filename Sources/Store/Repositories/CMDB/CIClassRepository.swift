@@ -67,30 +67,14 @@ public struct CIClassRepository: Sendable {
         }
     }
 
-    /// The definition of version `version` of class `classID`, or nil when the class has no such version. A written
-    /// version never changes (a changed definition is always a new version), so every process may keep what it read:
-    /// the item view asks for the definition of the version its item query names, without a query after the first.
+    /// The definition of version `version` of class `classID`, or nil when the class has no such version; decoded
+    /// once per text (`definition(_:)`).
     public func definition(of classID: Int64, version: Int64) async throws -> CIClassDefinition? {
-        let key = ClassVersion(classID: classID, version: version)
-        if let definition = Self.versionDefinitions.withLock({ $0[key] }) { return definition }
         guard let row = try await db.raw("""
             SELECT definition FROM cmdb_class_versions WHERE class_id = \(bind: classID) AND version = \(bind: version)
             """).first() else { return nil }
-        let definition = try Self.definition(try row.string("definition"))
-        Self.versionDefinitions.withLock { cache in
-            if cache.count >= Self.decodedLimit { cache.removeAll() }
-            cache[key] = definition
-        }
-        return definition
+        return try Self.definition(try row.string("definition"))
     }
-
-    private struct ClassVersion: Hashable {
-        var classID: Int64
-        var version: Int64
-    }
-
-    /// Definitions read by `definition(of:version:)`, by class and version.
-    private static let versionDefinitions = Mutex<[ClassVersion: CIClassDefinition]>([:])
 
     static func json(_ definition: CIClassDefinition) throws -> String {
         let encoder = JSONEncoder()
@@ -102,7 +86,7 @@ public struct CIClassRepository: Sendable {
     /// their definitions (2.6 KB of JSON for a computer) costs more than the query.
     private static let decoded = Mutex<[String: CIClassDefinition]>([:])
 
-    /// The most definitions `decoded` and `versionDefinitions` keep before they start over.
+    /// The most definitions `decoded` keeps before it starts over.
     private static let decodedLimit = 256
 
     static func definition(_ json: String) throws -> CIClassDefinition {
