@@ -15,33 +15,21 @@ public struct UserRepository: Sendable {
     /// The principal of the active user holding the unrevoked API token with this hash, or nil. Every API
     /// request asks this, so it is one query: the token, its user, the user's queue rights and organisation.
     public func principal(forTokenHash hash: String) async throws -> Principal? {
-        try activePrincipal(try await db.all(PrincipalByToken(hash: hash)))
+        try activePrincipal(try await db.preparing.raw(
+            Self.principalQuery(from: "api_tokens k JOIN users u ON u.id = k.user_id", where: "k.token_hash = \(bind: hash) AND k.revoked_at IS NULL")
+        ).all())
     }
 
     /// The principal of the user with this id if the user is active, or nil; one query, as for tokens.
     public func activePrincipal(userID: Int64) async throws -> Principal? {
-        try activePrincipal(try await db.all(PrincipalByUser(userID: userID)))
-    }
-
-    /// The principal query for an API token (see `principalQuery`).
-    struct PrincipalByToken: PreparedQuery {
-        let hash: String
-        var query: SQLQueryString {
-            UserRepository.principalQuery(from: "api_tokens k JOIN users u ON u.id = k.user_id", where: "k.token_hash = \(bind: hash) AND k.revoked_at IS NULL")
-        }
-    }
-
-    /// The principal query for a session's user (see `principalQuery`).
-    struct PrincipalByUser: PreparedQuery {
-        let userID: Int64
-        var query: SQLQueryString { UserRepository.principalQuery(from: "users u", where: "u.id = \(bind: userID)") }
+        try activePrincipal(try await db.preparing.raw(Self.principalQuery(from: "users u", where: "u.id = \(bind: userID)")).all())
     }
 
     /// The principal of the active user `u` that `source` and `condition` select, read in one query: one row per
     /// role and queue right of the user's roles (agents), each carrying the user, the role's role-wide rights and
     /// the organisation of the contact (customers). Nothing is cached, so a revoked token or a changed role counts
-    /// from the next request on; only PostgreSQL's plan of the query is kept (`PreparedQuery`).
-    static func principalQuery(from source: SQLQueryString, where condition: SQLQueryString) -> SQLQueryString {
+    /// from the next request on; only PostgreSQL's plan of the query is kept (`SQLDatabase.preparing`).
+    private static func principalQuery(from source: SQLQueryString, where condition: SQLQueryString) -> SQLQueryString {
         """
         SELECT u.id, u.login, u.email, u.first_name, u.last_name, u.is_agent, u.is_customer, u.is_admin, u.contact_id,
             u.sees_organisation, u.locale, u.is_active, u.totp_secret, u.created_at, u.version,

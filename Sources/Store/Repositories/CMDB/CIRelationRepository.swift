@@ -59,28 +59,20 @@ public struct CIRelationRepository: Sendable {
     /// The owners and relations of item `itemID` (nil when there is no such item) in one query that reads only the
     /// columns a relation list shows: the item, left-joined to its relations and their other ends.
     public func neighbourhood(of itemID: Int64) async throws -> Neighbourhood? {
-        let rows = try await db.all(NeighbourhoodQuery(itemID: itemID))
-        guard let first = rows.first else { return nil }
-        let neighbours = try rows.filter { try $0.int64OrNil("id") != nil }.map { row in
-            Neighbour(relation: try Self.decode(row), otherNumber: try row.string("other_number"), otherName: try row.string("other_name"))
-        }
-        return Neighbourhood(ownerContactID: try first.int64OrNil("owner_contact_id"),
-                             ownerOrganisationID: try first.int64OrNil("owner_organisation_id"), neighbours: neighbours)
-    }
-
-    /// The query of `neighbourhood`.
-    struct NeighbourhoodQuery: PreparedQuery {
-        let itemID: Int64
-        var query: SQLQueryString {
-            """
+        let rows = try await db.preparing.raw("""
             SELECT i.owner_contact_id, i.owner_organisation_id, r.id, r.type, r.source_id, r.target_id, r.created_at, r.created_by,
                 o.number AS other_number, o.name AS other_name
             FROM cmdb_items i
             LEFT JOIN cmdb_relations r ON r.source_id = \(bind: itemID) OR r.target_id = \(bind: itemID)
             LEFT JOIN cmdb_items o ON o.id = CASE WHEN r.source_id = \(bind: itemID) THEN r.target_id ELSE r.source_id END
             WHERE i.id = \(bind: itemID) ORDER BY r.id
-            """
+            """).all()
+        guard let first = rows.first else { return nil }
+        let neighbours = try rows.filter { try $0.int64OrNil("id") != nil }.map { row in
+            Neighbour(relation: try Self.decode(row), otherNumber: try row.string("other_number"), otherName: try row.string("other_name"))
         }
+        return Neighbourhood(ownerContactID: try first.int64OrNil("owner_contact_id"),
+                             ownerOrganisationID: try first.int64OrNil("owner_organisation_id"), neighbours: neighbours)
     }
 
     /// Whether `to` can be reached from `from` along relations of `type` (source → target).

@@ -58,20 +58,11 @@ public struct ConfigItemRepository: Sendable {
 
     /// The item with its class's name and current version, in one query (the item view's).
     public func findClassified(_ id: Int64) async throws -> ClassifiedItem? {
-        try await db.all(ClassifiedItemQuery(id: id, columns: columns)).first.map { row in
-            ClassifiedItem(item: try Self.decode(row), className: try row.string("class_name"), classVersion: try row.int64("current_class_version"))
-        }
-    }
-
-    /// The query of `findClassified`.
-    struct ClassifiedItemQuery: PreparedQuery {
-        let id: Int64
-        let columns: SQLQueryString
-        var query: SQLQueryString {
-            """
+        try await db.preparing.raw("""
             SELECT \(columns), c.name AS class_name, c.version AS current_class_version
             FROM cmdb_items i JOIN cmdb_classes c ON c.id = i.class_id WHERE i.id = \(bind: id)
-            """
+            """).first().map { row in
+            ClassifiedItem(item: try Self.decode(row), className: try row.string("class_name"), classVersion: try row.int64("current_class_version"))
         }
     }
 
