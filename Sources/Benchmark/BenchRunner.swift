@@ -247,14 +247,17 @@ public struct BenchRunner: Sendable {
         let warmup = Self.warmup(for: total)
         _ = try await createConcurrently(warmup, clients: clients, payloads: payloads, client: client)
         let started = clock.now
+        let cpu = MachineCPU.now()
         let samples = try await createConcurrently(total, clients: clients, payloads: payloads, client: client)
         let seconds = Self.seconds(clock.now - started)
+        let cpuPerCreate = MachineCPU.now().millisecondsPerOperation(since: cpu, operations: total)
         let target: Double = context.database.dialect == .postgres ? 800 : 1_500
         record(BenchFigure(
             name: "create_rest_throughput", value: Double(total) / max(seconds, 0.000_001), unit: "tickets/s", tickets: tickets,
             backend: backend, target: target, better: .higher, samples: total,
             note: "POST /api/v1/tickets with a ~1 KB first article from \(clients) concurrent clients; latency p50 "
                 + "\(BenchFigure.round(samples.percentile(0.5))) ms, p99 \(BenchFigure.round(samples.percentile(0.99))) ms"
+                + (cpuPerCreate.map { "; machine CPU \(BenchFigure.round($0)) ms per ticket" } ?? "")
         ))
     }
 

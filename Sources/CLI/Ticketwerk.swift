@@ -1,4 +1,6 @@
 import ArgumentParser
+import NIOCore
+import NIOPosix
 
 /// The `ticketwerk` command: server, migrations, mail gateway, tokens, users and the benchmark.
 @main
@@ -8,4 +10,9 @@ struct Ticketwerk: AsyncParsableCommand {
         abstract: "Ticketwerk IT service management.",
         subcommands: [Serve.self, Migrate.self, Mailgate.self, TokenCommand.self, UserCommand.self, ImportCommand.self, Bench.self]
     )
+
+    static func main() async {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        await main(nil)
+    }
 }

@@ -63,10 +63,10 @@ struct ArticleWriter {
         if let heads = newSearchDocuments {
             try await SearchIndex(db, dialect: dialect).index(
                 ticketID: ticket.id, head: heads.head, body: " " + text,
-                customerHead: heads.customerHead, customerBody: draft.customerVisible ? " " + text : "", isNew: true
+                customerHead: heads.customerHead, customerBody: draft.customerVisible ? " " + text : "", isNew: true, holding: &journal.held
             )
         } else {
-            try await SearchIndex(db, dialect: dialect).append(ticketID: ticket.id, body: text, customerVisible: draft.customerVisible)
+            try await SearchIndex(db, dialect: dialect).append(ticketID: ticket.id, body: text, customerVisible: draft.customerVisible, holding: &journal.held)
         }
         if let minutes = draft.timeMinutes, minutes > 0, let actor {
             _ = try await TicketAssociations(db).insertTimeEntry(

@@ -62,13 +62,13 @@ public struct TicketService: Sendable {
         let customerAddress = try input.customer.map { address throws(DomainError) in try AddressRules.normalise(address) }
 
         // The day's counter row is locked from its increment until commit. With parallel writers (PostgreSQL) the
-        // number is therefore taken by a statement of its own, which PostgreSQL commits at once (`read` runs it
-        // outside any transaction, without BEGIN and COMMIT round trips), so creates do not queue behind that lock;
-        // a create that fails afterwards leaves a gap in the day's numbers, as in Znuny and KIX. SQLite has one
+        // number therefore comes from a block of numbers this process reserved ahead with a statement of its own, which
+        // PostgreSQL commits at once (`CounterBlocks`), so creates neither queue behind that lock nor pay a round trip
+        // each; a create that fails afterwards leaves a gap in the day's numbers, as in Znuny and KIX. SQLite has one
         // writer anyway and takes it inside the main transaction.
         let counterName = "ticket." + Self.dayKey(now, timeZone: configuration.timeZone)
         let reservedCounter: Int64? = context.database.dialect == .postgres
-            ? try await context.database.read { db in try await Counters(db).next(counterName) } : nil
+            ? try await context.database.counterBlocks.next(counterName, in: "ticket") : nil
         // The ticket as far as it is known before the transaction, which adds its number and requester. Its SLA clocks
         // depend only on what is known already (queue, service, type, priority, state, channel), so they start here,
         // outside SQLite's single writer.
@@ -138,7 +138,8 @@ public struct TicketService: Sendable {
                 ).write(article, to: ticket, by: principal, touch: false, newSearchDocuments: heads, journal: &journal).value.id
             } else {
                 try await SearchIndex(db, dialect: context.database.dialect).index(
-                    ticketID: ticket.id, head: heads.head, body: "", customerHead: heads.customerHead, customerBody: "", isNew: true
+                    ticketID: ticket.id, head: heads.head, body: "", customerHead: heads.customerHead, customerBody: "", isNew: true,
+                    holding: &journal.held
                 )
             }
             journal.record(

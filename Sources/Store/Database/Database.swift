@@ -22,9 +22,13 @@ public final class Database: Sendable {
     /// The engine in use.
     public var dialect: Dialect { backend.dialect }
 
+    /// Counter values reserved ahead by this process (for parallel writers).
+    public let counterBlocks: CounterBlocks
+
     private init(backend: any DatabaseBackend, location: Location) {
         self.backend = backend
         self.location = location
+        self.counterBlocks = CounterBlocks(backend: backend)
     }
 
     /// Opens (and for SQLite creates) the database. Does not migrate; see `Migrator`.

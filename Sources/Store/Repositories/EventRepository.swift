@@ -42,17 +42,21 @@ public struct EventRepository: Sendable {
         try await append(events, history: [], at: date)
     }
 
-    /// Appends `history` and then `events`, each in order. On PostgreSQL a few of each go in one statement (the
-    /// history's `INSERT` runs in its `WITH` clause), which saves a use case one round trip.
-    public func append(_ events: [NewEvent], history: [HistoryRepository.NewEntry], at date: Date) async throws {
-        let together = db.dialect.name != "sqlite" && !events.isEmpty && events.count <= BulkWriter.rowsPerStatement
-            && !history.isEmpty && history.count <= BulkWriter.rowsPerStatement
+    /// Appends `history` and then `events`, each in order, and sends the write `held` back (see `HeldWrite`). On
+    /// PostgreSQL a few of each go in one statement, the history's `INSERT` and the held write in its `WITH` clause,
+    /// which saves a use case a round trip each.
+    public func append(_ events: [NewEvent], history: [HistoryRepository.NewEntry], with held: HeldWrite = HeldWrite(), at date: Date) async throws {
+        var held = held
+        let isPostgres = db.dialect.name != "sqlite"
+        let together = isPostgres && !events.isEmpty && events.count <= BulkWriter.rowsPerStatement
+            && history.count <= BulkWriter.rowsPerStatement
         if !together {
+            try await held.send(on: db)
             try await HistoryRepository(db).append(history, at: date)
         }
         guard !events.isEmpty else { return }
         for chunk in events.chunked(BulkWriter.rowsPerStatement) {
-            if db.dialect.name == "sqlite" {
+            if !isPostgres {
                 let rows = chunk.map { event -> SQLQueryString in
                     "(\(bind: event.type), \(bind: event.ticketID), \(bind: event.actorID), \(bind: event.payload), \(bind: date.millis))"
                 }
@@ -64,10 +68,18 @@ public struct EventRepository: Sendable {
                      CAST(\(bind: event.actorID) AS BIGINT), CAST(\(bind: event.payload) AS TEXT))
                     """
                 }
-                let written: SQLQueryString = together ? "written_history AS (\(HistoryRepository.insert(history, at: date))), " : ""
+                // The counter row stays locked from its increment to the commit, so the other clauses run first: the
+                // increment reads their row counts (a data-modifying clause nobody reads runs after the main statement).
+                var clauses: [(name: String, statement: SQLQueryString)] = []
+                if together, let statement = held.statement { clauses.append(("held_write", statement)) }
+                if together, !history.isEmpty { clauses.append(("written_history", HistoryRepository.insert(history, at: date))) }
+                let written = clauses.map { clause -> SQLQueryString in "\(unsafeRaw: clause.name) AS (\(clause.statement) RETURNING 1), " }
+                let before = clauses.map { clause -> SQLQueryString in "(SELECT count(*) FROM \(unsafeRaw: clause.name)) AS \(unsafeRaw: clause.name)_rows" }
+                let source: SQLQueryString = before.isEmpty
+                    ? "VALUES ('events', \(literal: chunk.count))" : "SELECT 'events', \(literal: chunk.count) FROM \(before.joined(separator: ", "))"
                 try await db.preparing(rows: chunk.count + (together ? history.count : 0)).raw("""
-                    WITH \(written)counter AS (
-                        INSERT INTO counters (name, value) VALUES ('events', \(literal: chunk.count))
+                    WITH \(written.joined(separator: ""))counter AS (
+                        INSERT INTO counters (name, value) \(source)
                         ON CONFLICT (name) DO UPDATE SET value = counters.value + \(literal: chunk.count) RETURNING value
                     )
                     INSERT INTO events (id, type, ticket_id, actor_id, payload, created_at)

@@ -19,6 +19,15 @@ public struct SearchIndex: Sendable {
     /// Writes both documents of a ticket, replacing any previous ones. `isNew` says the ticket has none yet
     /// (it was created in this transaction), which saves looking for old ones.
     public func index(ticketID: Int64, head: String, body: String, customerHead: String, customerBody: String, isNew: Bool = false) async throws {
+        var held = HeldWrite()
+        try await index(ticketID: ticketID, head: head, body: body, customerHead: customerHead, customerBody: customerBody, isNew: isNew, holding: &held)
+        try await held.send(on: db)
+    }
+
+    /// `index(…)`, whose PostgreSQL statement `held` keeps for the use case's last statement (see `HeldWrite`).
+    public func index(
+        ticketID: Int64, head: String, body: String, customerHead: String, customerBody: String, isNew: Bool = false, holding held: inout HeldWrite
+    ) async throws {
         switch dialect {
         case .sqlite:
             for (table, head, body) in [("ticket_fts", head, body), ("ticket_customer_fts", customerHead, customerBody)] {
@@ -33,16 +42,23 @@ public struct SearchIndex: Sendable {
             let document = Self.vector(head: head, body: body)
             let customerDocument: SQLQueryString = customerHead == head && customerBody == body
                 ? "d.document" : Self.vector(head: customerHead, body: customerBody)
-            try await db.preparing.raw("""
+            try await held.hold("""
                 INSERT INTO ticket_search (ticket_id, document, customer_document)
                 SELECT \(bind: ticketID), d.document, \(customerDocument) FROM (SELECT \(document) AS document) AS d
                 ON CONFLICT (ticket_id) DO UPDATE SET document = excluded.document, customer_document = excluded.customer_document
-                """).run()
+                """, on: db)
         }
     }
 
     /// Appends text (a new article) to a ticket's full body, and to its customer body when customers see the article.
     public func append(ticketID: Int64, body: String, customerVisible: Bool) async throws {
+        var held = HeldWrite()
+        try await append(ticketID: ticketID, body: body, customerVisible: customerVisible, holding: &held)
+        try await held.send(on: db)
+    }
+
+    /// `append(…)`, whose PostgreSQL statement `held` keeps the statement for the use case's last statement (see `HeldWrite`).
+    public func append(ticketID: Int64, body: String, customerVisible: Bool, holding held: inout HeldWrite) async throws {
         switch dialect {
         case .sqlite:
             for table in customerVisible ? ["ticket_fts", "ticket_customer_fts"] : ["ticket_fts"] {
@@ -51,11 +67,11 @@ public struct SearchIndex: Sendable {
         case .postgres:
             let words = Self.words(body)
             let customer: SQLQueryString = customerVisible ? ", customer_document = customer_document || a.words" : ""
-            try await db.preparing.raw("""
+            try await held.hold("""
                 UPDATE ticket_search SET document = document || a.words\(customer)
                 FROM (SELECT to_tsvector('german', \(bind: words)) || to_tsvector('english', \(bind: words)) AS words) AS a
                 WHERE ticket_id = \(bind: ticketID)
-                """).run()
+                """, on: db)
         }
     }
 
