@@ -11,6 +11,10 @@ struct Ticketwerk: AsyncParsableCommand {
         subcommands: [Serve.self, Migrate.self, Mailgate.self, TokenCommand.self, UserCommand.self, ImportCommand.self, Bench.self]
     )
 
+    /// Runs Swift concurrency's jobs on the NIO event loops that also serve HTTP and PostgreSQL, instead of on a
+    /// thread pool of their own: a request then resumes on the loop its database answer arrived on, without a hop
+    /// between threads (a tenth of the CPU time a ticket creation took on PostgreSQL). Blocking work stays off these
+    /// threads as before: SQLite and bcrypt run on threads of their own.
     static func main() async {
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         await main(nil)

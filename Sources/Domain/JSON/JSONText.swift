@@ -4,6 +4,12 @@ public enum JSONText {
     /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped, everything else as it is.
     public static func appendString(_ text: String, to output: inout String) {
         output.append("\"")
+        // Most text needs no escape; the characters that do are ASCII, so no byte of a longer character matches.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            output.append(text)
+            output.append("\"")
+            return
+        }
         var plainStart = text.unicodeScalars.startIndex
         for index in text.unicodeScalars.indices {
             let scalar = text.unicodeScalars[index]

@@ -106,12 +106,20 @@ public struct SearchIndex: Sendable {
         }
         // Text below U+0300 (Latin-1 and Latin Extended: German, French, Polish, Czech …) is in composed form already:
         // no character there decomposes or combines with another, so only other text needs normalising.
-        let scalars = text.unicodeScalars.allSatisfy { $0.value < 0x300 }
-            ? text.unicodeScalars : text.precomposedStringWithCanonicalMapping.unicodeScalars
-        return String(String.UnicodeScalarView(scalars.map { scalar in
-            if scalar.isASCII { return isASCIIWordByte(UInt8(scalar.value)) ? scalar : " " }
-            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? scalar : " "
-        }))
+        let composed = text.unicodeScalars.allSatisfy { $0.value < 0x300 } ? text : text.precomposedStringWithCanonicalMapping
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(composed.utf8.count)
+        for scalar in composed.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                bytes.append(isASCIIWordByte(byte) ? byte : UInt8(ascii: " "))
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                UTF8.encode(scalar) { bytes.append($0) }
+            } else {
+                bytes.append(UInt8(ascii: " "))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
