@@ -44,7 +44,7 @@ public enum BenchDatabase {
         }
     }
 
-    /// Drops every table and function (PostgreSQL, in the current schema) or deletes the SQLite file.
+    /// Drops every table, sequence and function (PostgreSQL, in the current schema) or deletes the SQLite file.
     static func empty(_ location: Database.Location, logger: Logger) async throws {
         switch location {
         case .sqlite(let path):
@@ -59,6 +59,12 @@ public enum BenchDatabase {
                         .map { try $0.decode(column: "tablename", as: String.self) }
                     for table in tables {
                         try await db.raw("DROP TABLE IF EXISTS \(ident: table) CASCADE").run()
+                    }
+                    // Sequences of no table's column (identity columns' went with their tables).
+                    let sequences = try await db.raw("SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema()").all()
+                        .map { try $0.decode(column: "sequencename", as: String.self) }
+                    for sequence in sequences {
+                        try await db.raw("DROP SEQUENCE IF EXISTS \(ident: sequence) CASCADE").run()
                     }
                     let functions = try await db.raw("""
                         SELECT p.oid::regprocedure::text AS signature FROM pg_proc p

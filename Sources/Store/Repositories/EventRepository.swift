@@ -9,15 +9,19 @@ public struct EventRepository: Sendable {
     public init(_ db: any SQLDatabase) { self.db = db }
 
     /// Appends an event with an id in commit order, so a reader that has seen id N never later finds a
-    /// committed event below N. On PostgreSQL, where a plain sequence would allow that, the id comes from the
-    /// `events` counter, whose row stays locked until the transaction ends; SQLite's single writer already
-    /// commits in id order.
+    /// committed event below N. On PostgreSQL, where a plain sequence would allow that, the event is inserted under a
+    /// provisional id and numbered from the `events` counter as its transaction commits (`EventOrderSchema`); SQLite's
+    /// single writer already commits in id order.
     public func append(type: String, ticketID: Int64?, actorID: Int64?, payload: String, at date: Date) async throws {
-        let id: Int64? = db.dialect.name == "sqlite" ? nil : try await Counters(db).next("events")
         try await db.raw("""
             INSERT INTO events (id, type, ticket_id, actor_id, payload, created_at)
-            VALUES (\(bind: id), \(bind: type), \(bind: ticketID), \(bind: actorID), \(bind: payload), \(bind: date.millis))
+            VALUES (\(provisionalID), \(bind: type), \(bind: ticketID), \(bind: actorID), \(bind: payload), \(bind: date.millis))
             """).run()
+    }
+
+    /// The id an event is inserted under: on PostgreSQL a provisional one, replaced as the transaction commits.
+    private var provisionalID: SQLQueryString {
+        db.dialect.name == "sqlite" ? "NULL" : "-nextval('event_drafts')"
     }
 
     /// An event not yet appended.
@@ -68,38 +72,28 @@ public struct EventRepository: Sendable {
                      CAST(\(bind: event.actorID) AS BIGINT), CAST(\(bind: event.payload) AS TEXT))
                     """
                 }
-                // The counter row stays locked from its increment to the commit, so the other clauses run first: the
-                // increment reads their row counts (a data-modifying clause nobody reads runs after the main statement).
-                var clauses: [(name: String, statement: SQLQueryString)] = []
-                if together, let statement = held.statement { clauses.append(("held_write", statement)) }
-                if together, !history.isEmpty { clauses.append(("written_history", HistoryRepository.insert(history, at: date))) }
-                let written = clauses.map { clause -> SQLQueryString in "\(unsafeRaw: clause.name) AS (\(clause.statement) RETURNING 1), " }
-                let before = clauses.map { clause -> SQLQueryString in "(SELECT count(*) FROM \(unsafeRaw: clause.name)) AS \(unsafeRaw: clause.name)_rows" }
-                let source: SQLQueryString = before.isEmpty
-                    ? "VALUES ('events', \(literal: chunk.count))" : "SELECT 'events', \(literal: chunk.count) FROM \(before.joined(separator: ", "))"
+                var clauses: [SQLQueryString] = []
+                if together, let statement = held.statement { clauses.append("held_write AS (\(statement))") }
+                if together, !history.isEmpty { clauses.append("written_history AS (\(HistoryRepository.insert(history, at: date)))") }
+                let written: SQLQueryString = clauses.isEmpty ? "" : "WITH \(clauses.joined(separator: ", ")) "
+                // Inserted in order, so that the commit numbers them in order (`EventOrderSchema`).
                 try await db.preparing(rows: chunk.count + (together ? history.count : 0)).raw("""
-                    WITH \(written.joined(separator: ""))counter AS (
-                        INSERT INTO counters (name, value) \(source)
-                        ON CONFLICT (name) DO UPDATE SET value = counters.value + \(literal: chunk.count) RETURNING value
-                    )
-                    INSERT INTO events (id, type, ticket_id, actor_id, payload, created_at)
-                    SELECT counter.value - \(literal: chunk.count - 1) + e.position, e.type, e.ticket_id, e.actor_id, e.payload, \(bind: date.millis)
-                    FROM counter, (VALUES \(rows.joined(separator: ", "))) AS e (position, type, ticket_id, actor_id, payload)
+                    \(written)INSERT INTO events (id, type, ticket_id, actor_id, payload, created_at)
+                    SELECT -nextval('event_drafts'), e.type, e.ticket_id, e.actor_id, e.payload, \(bind: date.millis)
+                    FROM (VALUES \(rows.joined(separator: ", "))) AS e (position, type, ticket_id, actor_id, payload)
                     ORDER BY e.position
                     """).run()
             }
         }
     }
 
-    /// Appends several events of one type without a ticket, in order, with one multi-row `INSERT` (ids from the
-    /// `events` counter on PostgreSQL as for `append`).
+    /// Appends several events of one type without a ticket, in order, with one multi-row `INSERT` (ids in commit
+    /// order as for `append`).
     public func append(type: String, actorID: Int64?, payloads: [String], at date: Date) async throws {
         guard !payloads.isEmpty else { return }
-        let first: Int64? = db.dialect.name == "sqlite" ? nil : try await Counters(db).reserve("events", count: payloads.count)
-        for (offset, chunk) in payloads.chunked(BulkWriter.rowsPerStatement).enumerated() {
-            let rows = chunk.enumerated().map { index, payload -> SQLQueryString in
-                let id = first.map { $0 + Int64(offset * BulkWriter.rowsPerStatement + index) }
-                return "(\(bind: id), \(bind: type), NULL, \(bind: actorID), \(bind: payload), \(bind: date.millis))"
+        for chunk in payloads.chunked(BulkWriter.rowsPerStatement) {
+            let rows = chunk.map { payload -> SQLQueryString in
+                "(\(provisionalID), \(bind: type), NULL, \(bind: actorID), \(bind: payload), \(bind: date.millis))"
             }
             try await db.raw("INSERT INTO events (id, type, ticket_id, actor_id, payload, created_at) VALUES \(rows.joined(separator: ", "))").run()
         }

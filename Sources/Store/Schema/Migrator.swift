@@ -18,7 +18,7 @@ public struct Migrator: Sendable {
         EscalationIndexSchema.migration, PortalSchema.migration, RoleRightsSchema.migration, SearchWindowSchema.migration,
         AttributeStatisticsSchema.migration,
         RecordVersionSchema.migration, TextVersionSchema.migration, CMDBSearchSerialSchema.migration,
-        SearchBlockSchema.migration,
+        SearchBlockSchema.migration, EventOrderSchema.migration,
     ]
 
     /// The id of the newest migration this build knows.

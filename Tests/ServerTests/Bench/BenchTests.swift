@@ -49,7 +49,7 @@ struct BenchTests {
             #expect(Set(again.keys) == Self.figureNames.subtracting(["seed_rate", "cmdb_import_seconds"]), "the CMDB's items are reused, not imported again")
             #expect((again["create_rest_throughput"]?["tickets"] as? Int ?? 0) > 200)
 
-            // --reset empties a migrated database completely (tables and functions), so it migrates afresh.
+            // --reset empties a migrated database completely (tables, sequences and functions), so it migrates afresh.
             try await BenchDatabase.prepare(location, reset: true, reuse: false, logger: logger)
             let emptied = try await Database.open(location, logger: logger)
             let migrator = Migrator(database: emptied)
