@@ -20,28 +20,9 @@ final class PostgresBackend: DatabaseBackend {
         runner.cancel()
     }
 
-    /// Opens a pool for a `postgres://user:password@host:port/database[?sslmode=disable|require]` URL.
+    /// Opens a pool for a `postgres://` URL (`PostgresURL`: TCP, or a Unix socket with `?host=/directory`).
     static func open(url: String, logger: Logger) async throws -> PostgresBackend {
-        guard let components = URLComponents(string: url),
-              ["postgres", "postgresql"].contains(components.scheme ?? ""),
-              let host = components.host, !host.isEmpty
-        else {
-            throw DatabaseURLError(url: url)
-        }
-        let sslMode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
-        let tls: PostgresClient.Configuration.TLS = switch sslMode {
-        case "require": .require(.makeClientConfiguration())
-        case "prefer": .prefer(.makeClientConfiguration())
-        default: .disable
-        }
-        var configuration = PostgresClient.Configuration(
-            host: host,
-            port: components.port ?? 5432,
-            username: components.user ?? "postgres",
-            password: components.password,
-            database: String(components.path.drop { $0 == "/" }).nonEmpty,
-            tls: tls
-        )
+        var configuration = try PostgresURL.configuration(url)
         configuration.options.maximumConnections = 24
         configuration.options.minimumConnections = 2
         let backend = PostgresBackend(client: PostgresClient(configuration: configuration, backgroundLogger: logger), logger: logger)
@@ -108,9 +89,8 @@ public struct DatabaseUnreachableError: Error, CustomStringConvertible {
 /// A database URL that cannot be used.
 public struct DatabaseURLError: Error, CustomStringConvertible {
     public let url: String
-    public var description: String { "Not a usable PostgreSQL URL (expected postgres://user:password@host:port/database)." }
+    public var description: String {
+        "Not a usable PostgreSQL URL (expected postgres://user:password@host:port/database, or postgres://user:password@/database?host=/socket/directory)."
+    }
 }
 
-extension String {
-    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
-}
