@@ -8,19 +8,25 @@ import Testing
 /// writers' transactions overlap (`EventOrderSchema`).
 @Suite("Event order")
 struct EventOrderTests {
-    @Test("an event committed after another that a reader has seen comes after it in the stream", arguments: TestBackend.available)
-    func commitOrder(backend: TestBackend) async throws {
+    @Test("an event committed after another that a reader has seen comes after it in the stream",
+          arguments: TestBackend.available, [false, true])
+    func commitOrder(backend: TestBackend, firstImports: Bool) async throws {
         try await backend.withDatabase { location in
             let database = try await Database.open(location, logger: Logger(label: "test"))
             try await Migrator(database: database).migrate()
             let (appended, appendedSignal) = AsyncStream<Void>.makeStream()
             let (release, releaseSignal) = AsyncStream<Void>.makeStream()
-            // The first writer appends its event, then keeps its transaction open until the reader has read.
+            // The first writer appends its event (as a use case does, or as an import does with several), then keeps its
+            // transaction open until the reader has read.
             let first = Task {
                 try await database.transaction { db in
-                    try await EventRepository(db).append(
-                        [.init(type: "order.first", ticketID: nil, actorID: nil, payload: "{}")], history: [], at: Date()
-                    )
+                    if firstImports {
+                        try await EventRepository(db).append(type: "order.first", actorID: nil, payloads: ["{}"], at: Date())
+                    } else {
+                        try await EventRepository(db).append(
+                            [.init(type: "order.first", ticketID: nil, actorID: nil, payload: "{}")], history: [], at: Date()
+                        )
+                    }
                     appendedSignal.yield()
                     for await _ in release { break }
                 }
