@@ -18,7 +18,7 @@ public actor CounterBlocks {
     private let backend: any DatabaseBackend
     /// The current block of each series (a counter per day, say), and the reservation under way.
     private var blocks: [String: Block] = [:]
-    private var reservations: [String: Task<Int64, any Error>] = [:]
+    private var reservations: [String: Task<Block, any Error>] = [:]
 
     init(backend: any DatabaseBackend) {
         self.backend = backend
@@ -26,26 +26,31 @@ public actor CounterBlocks {
 
     /// The next value of `counter`, which belongs to `series`: a new counter of the series (the next day's) replaces
     /// the block of the one before.
+    ///
+    /// Callers that find the block used up share one reservation. Whichever of them resumes first installs the new
+    /// block and clears the reservation, so the others find the block, not the finished reservation again.
     public func next(_ counter: String, in series: String) async throws -> Int64 {
         while true {
             if let block = blocks[series], block.counter == counter, block.next <= block.last {
                 blocks[series]?.next += 1
                 return block.next
             }
-            if let reservation = reservations[series] {
-                _ = await reservation.result
-                continue
+            let reservation = reservations[series] ?? reserve(counter, in: series)
+            let result = await reservation.result
+            if reservations[series] == reservation {
+                reservations[series] = nil
+                blocks[series] = try result.get()
             }
-            let backend = backend
-            let reservation = Task {
-                try await backend.read { db in try await Counters(db).reserve(counter, count: Self.blockSize) }
-            }
-            reservations[series] = reservation
-            let first = await reservation.result
-            reservations[series] = nil
-            let value = try first.get()
-            blocks[series] = Block(counter: counter, next: value + 1, last: value + Int64(Self.blockSize) - 1)
-            return value
         }
+    }
+
+    private func reserve(_ counter: String, in series: String) -> Task<Block, any Error> {
+        let backend = backend
+        let reservation = Task {
+            let first = try await backend.read { db in try await Counters(db).reserve(counter, count: Self.blockSize) }
+            return Block(counter: counter, next: first, last: first + Int64(Self.blockSize) - 1)
+        }
+        reservations[series] = reservation
+        return reservation
     }
 }

@@ -79,7 +79,7 @@ public struct EventRepository: Sendable {
                 // Inserted in order, so that the commit numbers them in order (`EventOrderSchema`).
                 try await db.preparing(rows: chunk.count + (together ? history.count : 0)).raw("""
                     \(written)INSERT INTO events (id, type, ticket_id, actor_id, payload, created_at)
-                    SELECT -nextval('event_drafts'), e.type, e.ticket_id, e.actor_id, e.payload, \(bind: date.millis)
+                    SELECT \(provisionalID), e.type, e.ticket_id, e.actor_id, e.payload, \(bind: date.millis)
                     FROM (VALUES \(rows.joined(separator: ", "))) AS e (position, type, ticket_id, actor_id, payload)
                     ORDER BY e.position
                     """).run()

@@ -37,6 +37,27 @@ struct CounterBlocksTests {
         }
     }
 
+    /// Many callers find the block used up at once and wait for one reservation; none may wait on it once it is done,
+    /// whichever of them resumes first (of mixed priorities, a waiter often resumes before the caller that reserved).
+    @Test("a thousand callers of mixed priorities at once each get a value, in time", .timeLimit(.minutes(1)),
+          arguments: TestBackend.available)
+    func crowd(backend: TestBackend) async throws {
+        try await backend.withDatabase { location in
+            let database = try await Database.open(location, logger: Logger(label: "test"))
+            try await Migrator(database: database).migrate()
+            let values = try await withThrowingTaskGroup(of: Int64.self) { group in
+                for index in 0..<1_000 {
+                    group.addTask(priority: index.isMultiple(of: 2) ? .low : .high) {
+                        try await database.counterBlocks.next("ticket.20261128", in: "ticket")
+                    }
+                }
+                return try await group.reduce(into: [Int64]()) { $0.append($1) }
+            }
+            #expect(Set(values) == Set(1...1_000))
+            await database.close()
+        }
+    }
+
     @Test("a new counter of the series starts at one and the old block is left", arguments: TestBackend.available)
     func nextDay(backend: TestBackend) async throws {
         try await backend.withDatabase { location in
